@@ -29,9 +29,12 @@ public static class EmbeddedCalendarData
 
         // A year is published when its own notice is present; a placeholder file without papers or days is not a notice.
         var published = documents.Where(d => d.Year is not null && (d.Papers?.Count > 0 || d.Days?.Count > 0)).ToDictionary(d => d.Year!.Value);
+        // The second 2020 notice lists 2020-02-03, a Monday, as the day work resumes after the extended Spring Festival.
+        // A weekday is a working day anyway; such an entry is a reminder, not a make-up workday, and is left out.
         var daysByYear = documents
             .SelectMany(d => d.Days ?? [])
             .OfType<ArrangementDayDocument>()
+            .Where(d => d.IsOffDay != false || IsWeekend(d.Date!))
             .GroupBy(d => int.Parse(d.Date!.AsSpan(0, 4), provider: System.Globalization.CultureInfo.InvariantCulture));
 
         var result = new List<YearArrangement>();
@@ -49,4 +52,7 @@ public static class EmbeddedCalendarData
 
         return result;
     }
+
+    private static bool IsWeekend(string date) =>
+        DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 }

@@ -107,7 +107,7 @@ public sealed class YearArrangement
 
             if (entry.IsOffDay == false && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             {
-                errors.Add(new($"{field}.date", $"{date:yyyy-MM-dd} is a {date.DayOfWeek}: a make-up workday must be a Saturday or a Sunday."));
+                errors.Add(new($"{field}.date", $"{date:yyyy-MM-dd} is a {date.DayOfWeek}: a make-up workday must be a Saturday or a Sunday (a weekday is a working day anyway: leave it out)."));
                 valid = false;
             }
 

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using ShareFlow.Domain.Calendar;
+using ShareFlow.Workflows.Calendar;
+using ShareFlow.Workflows.Persistence;
+
+namespace ShareFlow.Host.Infrastructure;
+
+internal static class HostingExtensions
+{
+    /// <summary>
+    /// The configuration lives in the repository's top-level appsettings.json, copied next to the binaries.
+    /// It is the lowest layer: a content-root appsettings.json, environment variables and the command line override it.
+    /// </summary>
+    public static void AddShareFlowConfiguration(this WebApplicationBuilder builder)
+    {
+        var shipped = new JsonConfigurationSource { Path = "appsettings.json", Optional = true, ReloadOnChange = false };
+        shipped.ResolveFileProvider();
+        shipped.FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory);
+        builder.Configuration.Sources.Insert(0, shipped);
+    }
+
+    public static void AddShareFlowServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DomainExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+
+        var database = new DatabaseOptions
+        {
+            Provider = builder.Configuration.GetValue(DatabaseOptions.SectionName + ":Provider", DatabaseProvider.Sqlite),
+            ConnectionString = builder.Configuration.GetConnectionString("ShareFlow"),
+        };
+        services.AddShareFlowDatabase(database);
+
+        services.AddSingleton<CalendarService>();
+        services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
+        services.AddHostedService<StartupTasks>();
+    }
+
+    public static void UseShareFlowErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+    }
+
+    /// <summary>Prints where ShareFlow listens once Kestrel has bound its addresses.</summary>
+    public static void PrintBannerWhenStarted(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var database = app.Services.GetRequiredService<DatabaseOptions>();
+            Console.WriteLine();
+            Console.WriteLine("ShareFlow 政务数据共享审批 is running.");
+            foreach (var address in addresses)
+            {
+                Console.WriteLine($"  Open {address}/  (e.g. {address}/api/calendar/deadline?start=2026-09-30&workingDays=10)");
+            }
+
+            Console.WriteLine($"  Database: {database.Provider}");
+            Console.WriteLine("  Press Ctrl+C to stop.");
+            Console.WriteLine();
+        });
+}
