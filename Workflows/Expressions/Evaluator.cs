@@ -18,6 +18,7 @@ internal sealed class Evaluator(string text, IVariableSource variables)
         {
             LiteralNode literal => literal.Value,
             TextNode textNode => textNode.Text,
+            GroupNode group => Evaluate(group.Inner),
             VariableNode variable => ReadVariable(variable),
             MemberNode member => ReadMember(member),
             IndexNode index => ReadIndex(index),

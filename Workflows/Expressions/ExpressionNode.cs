@@ -91,6 +91,14 @@ internal sealed class ListNode(IReadOnlyList<ExpressionNode> items, int start, i
     }
 }
 
+/// <summary>A parenthesised expression: evaluates to its content, and keeps the parentheses in the quoted source span.</summary>
+internal sealed class GroupNode(ExpressionNode inner, int start, int end) : ExpressionNode(start, end)
+{
+    public ExpressionNode Inner { get; } = inner;
+
+    internal override void Render(StringBuilder builder) => Inner.Render(builder);
+}
+
 internal sealed class VariableNode(string name, int start, int end) : ExpressionNode(start, end)
 {
     public string Name { get; } = name;

@@ -360,8 +360,9 @@ internal sealed class Parser
                 Advance();
                 var inner = ParseNested(token);
                 Expect(TokenKind.CloseParen, "')'");
+                var group = new GroupNode(inner, token.Start, _current.End);
                 Advance();
-                return inner;
+                return group;
             case TokenKind.OpenBracket:
                 return ParseList(token);
             case TokenKind.End or TokenKind.CloseBrace:
