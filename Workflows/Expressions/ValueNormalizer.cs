@@ -118,8 +118,17 @@ internal static class ValueNormalizer
             value = null;
             return false;
         },
-        () => map.Cast<DictionaryEntry>()
-            .Select(entry => KeyValuePair.Create(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value)));
+        () => Entries(map));
+
+    // IDictionary.GetEnumerator yields DictionaryEntry; IEnumerable.GetEnumerator of a Dictionary<,> yields KeyValuePair.
+    private static IEnumerable<KeyValuePair<string, object?>> Entries(IDictionary map)
+    {
+        var entries = map.GetEnumerator();
+        while (entries.MoveNext())
+        {
+            yield return KeyValuePair.Create(Convert.ToString(entries.Key, CultureInfo.InvariantCulture) ?? string.Empty, entries.Value);
+        }
+    }
 
     private static object? FromJson(JsonElement element) => element.ValueKind switch
     {
