@@ -185,4 +185,30 @@ public class ExpressionTests
 
         Assert.All(Enumerable.Range(0, results.Length), i => Assert.Equal((i * 2) + (i % 2), results[i]));
     }
+
+    // The examples of docs/expressions.md, evaluated against one set of variables.
+    [Theory]
+    [InlineData("${decision == 'approve'}", false)]
+    [InlineData("${decision eq '同意' and case.amount ge 10000}", true)]
+    [InlineData("${case.level in ['省级', '国家级'] || case.urgent}", true)]
+    [InlineData("${not empty case.attachments}", true)]
+    [InlineData("${case.sensitivity not in ['public', 'internal'] ? 'security-review' : 'normal-review'}", "security-review")]
+    [InlineData("${case.items[0].code == 'A01'}", true)]
+    [InlineData("${case['provider-department'] != null}", false)]
+    [InlineData("reviewers-${case.providerDepartment}", "reviewers-SJJ")]
+    [InlineData("cost: \\${x}", "cost: ${x}")]
+    public void Evaluate_DocumentedExamples_BehaveAsDocumented(string text, object expected)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse("""
+            {
+              "decision": "同意",
+              "case": {
+                "amount": 20000, "level": "省级", "urgent": false, "attachments": ["a.pdf"], "sensitivity": "restricted",
+                "items": [{"code": "A01"}], "providerDepartment": "SJJ"
+              }
+            }
+            """);
+
+        Assert.Equal(expected, Expression.Parse(text).Evaluate(new JsonVariableSource(document.RootElement)));
+    }
 }
