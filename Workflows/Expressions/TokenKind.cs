@@ -1,0 +1,38 @@
+namespace ShareFlow.Workflows.Expressions;
+
+/// <summary>Token kinds. Keyword and symbol spellings of one operator (<c>and</c>/<c>&amp;&amp;</c>) share a kind.</summary>
+internal enum TokenKind
+{
+    End,
+    CloseBrace,
+    Identifier,
+    StringLiteral,
+    NumberLiteral,
+    True,
+    False,
+    Null,
+    Or,
+    And,
+    Not,
+    Empty,
+    In,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Percent,
+    Question,
+    Colon,
+    Dot,
+    Comma,
+    OpenParen,
+    CloseParen,
+    OpenBracket,
+    CloseBracket,
+}
