@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace ShareFlow.Domain.Calendar;
@@ -95,18 +94,7 @@ public sealed partial class RegionalOverlay
     }
 
     /// <exception cref="CalendarImportException">The text is not JSON of the overlay's shape.</exception>
-    public static RegionalOverlayDocument ParseDocument(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(json, CalendarJsonContext.Default.RegionalOverlayDocument)
-                ?? throw new CalendarImportException([new("$", "The document is empty.")]);
-        }
-        catch (JsonException ex)
-        {
-            throw new CalendarImportException([new(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, $"The document is not valid JSON of the expected shape: {ex.Message}")]);
-        }
-    }
+    public static RegionalOverlayDocument ParseDocument(string json) => CalendarJson.Parse(json, CalendarJsonContext.Default.RegionalOverlayDocument);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,31}$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();

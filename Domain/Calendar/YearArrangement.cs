@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ShareFlow.Domain.Calendar;
 
@@ -139,18 +140,7 @@ public sealed class YearArrangement
 
     /// <summary>Reads a document in the shape of the reference data (<c>{"year","papers","days":[{"name","date","isOffDay"}]}</c>).</summary>
     /// <exception cref="CalendarImportException">The text is not JSON of that shape.</exception>
-    public static YearArrangementDocument ParseDocument(string json)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize(json, CalendarJsonContext.Default.YearArrangementDocument)
-                ?? throw new CalendarImportException([new("$", "The document is empty.")]);
-        }
-        catch (JsonException ex)
-        {
-            throw new CalendarImportException([new(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, $"The document is not valid JSON of the expected shape: {ex.Message}")]);
-        }
-    }
+    public static YearArrangementDocument ParseDocument(string json) => CalendarJson.Parse(json, CalendarJsonContext.Default.YearArrangementDocument);
 
     /// <summary>The document form of this arrangement, for storage and export.</summary>
     public YearArrangementDocument ToDocument() => new()
@@ -205,6 +195,23 @@ public sealed class CalendarImportException : DomainException
     }
 
     public IReadOnlyList<CalendarImportError> Errors { get; }
+}
+
+internal static class CalendarJson
+{
+    /// <exception cref="CalendarImportException">The text is not JSON of the shape <paramref name="shape"/> describes.</exception>
+    public static T Parse<T>(string json, JsonTypeInfo<T> shape)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, shape) ?? throw new CalendarImportException([new("$", "The document is empty.")]);
+        }
+        catch (JsonException ex)
+        {
+            throw new CalendarImportException([new(string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path, $"The document is not valid JSON of the expected shape: {ex.Message}")]);
+        }
+    }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
