@@ -14,11 +14,29 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<RegionalCalendarRecord> RegionalCalendars => Set<RegionalCalendarRecord>();
 
+    public DbSet<ProcessDefinitionRecord> ProcessDefinitions => Set<ProcessDefinitionRecord>();
+
+    public DbSet<ProcessInstanceRecord> ProcessInstances => Set<ProcessInstanceRecord>();
+
+    public DbSet<UserTaskRecord> UserTasks => Set<UserTaskRecord>();
+
+    public DbSet<WaitRecord> Waits => Set<WaitRecord>();
+
+    public DbSet<HistoryRecord> History => Set<HistoryRecord>();
+
+    public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfiguration(new CalendarYearRecordConfiguration());
         modelBuilder.ApplyConfiguration(new CalendarYearHistoryRecordConfiguration());
         modelBuilder.ApplyConfiguration(new RegionalCalendarRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ProcessDefinitionRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ProcessInstanceRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new UserTaskRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new WaitRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new HistoryRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxRecordConfiguration());
     }
 }
