@@ -22,8 +22,8 @@ public class BpmnParseException : Exception
         : base(Compose(message, lineNumber, linePosition), innerException)
     {
         ElementId = elementId;
-        LineNumber = lineNumber;
-        LinePosition = linePosition;
+        LineNumber = lineNumber is > 0 ? lineNumber : null;
+        LinePosition = lineNumber is > 0 ? linePosition : null;
     }
 
     /// <summary>The id of the element at fault, when it has one.</summary>

@@ -246,7 +246,7 @@ public static partial class DefinitionValidator
                 }
             }
 
-            if (outgoing.Count > 0 && defaultFlow is null && outgoing.All(f => f.Condition is not null))
+            if (outgoing.Count > 0 && gateway.DefaultFlowId is null && outgoing.All(f => f.Condition is not null))
             {
                 Report(
                     gateway.Id,
@@ -500,7 +500,7 @@ public static partial class DefinitionValidator
             }
             else if (value?.Literal is { } literal && literal.Contains("${", StringComparison.Ordinal))
             {
-                Report(element.Id, ValidationCodes.BadExpression, $"{Capitalize(what)} of {Describe(element)} mixes literal text and an expression ('{literal}'); write either a literal or a single ${{…}} expression.");
+                Report(element.Id, ValidationCodes.BadExpression, $"The value of {what} of {Describe(element)} mixes literal text and an expression ('{literal}'); write either a literal or a single ${{…}} expression.");
             }
         }
 
@@ -508,13 +508,13 @@ public static partial class DefinitionValidator
         {
             if (expression.Body.Length == 0)
             {
-                Report(elementId, ValidationCodes.BadExpression, $"{Capitalize(what)} is empty.");
+                Report(elementId, ValidationCodes.BadExpression, $"The expression in {what} is empty.");
                 return;
             }
 
             if (context.CheckExpressionSyntax(expression.Body) is { } error)
             {
-                Report(elementId, ValidationCodes.BadExpression, $"{Capitalize(what)} ('{expression.Raw.Trim()}') does not parse: {error}");
+                Report(elementId, ValidationCodes.BadExpression, $"The expression in {what} ('{expression.Raw.Trim()}') does not parse: {error}");
             }
         }
 

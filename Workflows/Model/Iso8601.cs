@@ -60,14 +60,17 @@ public readonly record struct IsoDuration
             ((((Weeks * 7) + Days) * 24 + Hours) * 60 + Minutes) * 60 * TimeSpan.TicksPerSecond + Seconds * TimeSpan.TicksPerSecond));
 
     /// <summary>
-    /// The instant this duration after <paramref name="start"/>: years and months move the calendar date (the 31st of a
-    /// month becomes the last day of a shorter one); a fraction of a year or month is that fraction of the following
-    /// year or month; weeks, days and the time components are exact.
+    /// The instant this duration after <paramref name="start"/>: years and months move the calendar date by
+    /// 12 × years + months months (the 31st of a month becomes the last day of a shorter one); a fraction of a year or
+    /// month is that fraction of the following year or month; weeks, days and the time components are exact.
     /// </summary>
     public DateTimeOffset AddTo(DateTimeOffset start)
     {
-        var result = AddCalendarUnit(start, Years, static (t, n) => t.AddYears(n));
-        result = AddCalendarUnit(result, Months, static (t, n) => t.AddMonths(n));
+        // Whole years count as twelve months each, so P1Y1M from 29 February is 13 months later (as java.time and
+        // XML Schema do), not "a year, then a month" which would clip the day twice.
+        var result = decimal.Truncate(Years) == Years
+            ? AddCalendarUnit(start, (Years * 12) + Months, static (t, n) => t.AddMonths(n))
+            : AddCalendarUnit(start, Years, static (t, n) => t.AddYears(n));
         return FixedLengthOf(this) is { } fixedPart ? result + fixedPart : result;
     }
 
