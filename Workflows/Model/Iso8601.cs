@@ -54,6 +54,7 @@ public readonly record struct IsoDuration
     /// The fixed length of a duration without years or months (a day is 24 hours: Asia/Shanghai has no daylight saving
     /// since 1992); null when it has years or months.
     /// </summary>
+    /// <exception cref="OverflowException">The duration is longer than <see cref="TimeSpan.MaxValue"/>.</exception>
     public TimeSpan? FixedLength => HasCalendarComponents
         ? null
         : TimeSpan.FromTicks(decimal.ToInt64(
