@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ShareFlow.Workflows.Persistence;
 
@@ -25,6 +26,16 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
 
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
+    /// <summary>SQLite keeps instants as sortable integers so that due timers can be queried by time.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -22,7 +22,7 @@ public sealed class CalendarTables : Migration
                 year = table.Column<int>(nullable: false),
                 document = table.Column<string>(nullable: false),
                 revision = table.Column<int>(nullable: false),
-                imported_at = table.Column<DateTimeOffset>(nullable: false),
+                imported_at = table.Column<DateTimeOffset>(type: ColumnTypes.Instant(migrationBuilder), nullable: false),
                 imported_by = table.Column<string>(maxLength: 128, nullable: true),
             },
             constraints: table => table.PrimaryKey("pk_calendar_years", x => x.year));
@@ -37,7 +37,7 @@ public sealed class CalendarTables : Migration
                 year = table.Column<int>(nullable: false),
                 revision = table.Column<int>(nullable: false),
                 document = table.Column<string>(nullable: false),
-                imported_at = table.Column<DateTimeOffset>(nullable: false),
+                imported_at = table.Column<DateTimeOffset>(type: ColumnTypes.Instant(migrationBuilder), nullable: false),
                 imported_by = table.Column<string>(maxLength: 128, nullable: true),
             },
             constraints: table => table.PrimaryKey("pk_calendar_year_history", x => x.id));
@@ -56,7 +56,7 @@ public sealed class CalendarTables : Migration
                 name = table.Column<string>(maxLength: 128, nullable: false),
                 document = table.Column<string>(nullable: false),
                 revision = table.Column<int>(nullable: false),
-                updated_at = table.Column<DateTimeOffset>(nullable: false),
+                updated_at = table.Column<DateTimeOffset>(type: ColumnTypes.Instant(migrationBuilder), nullable: false),
                 updated_by = table.Column<string>(maxLength: 128, nullable: true),
             },
             constraints: table => table.PrimaryKey("pk_regional_calendars", x => x.jurisdiction));
