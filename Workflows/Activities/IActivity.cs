@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using ShareFlow.Workflows.Persistence;
+
+namespace ShareFlow.Workflows.Activities;
+
+/// <summary>
+/// Work a service or send task does, registered under a stable name (<c>sf:activity</c>). It runs inside the state
+/// change's transaction: database work goes through <see cref="ActivityContext.Database"/>, and anything that leaves
+/// the database (e-mail, webhook, notice) is written to the outbox with <see cref="ActivityContext.Emit"/>.
+/// Throwing makes the engine roll the state change back to before the task, retry later with backoff, and after the
+/// last retry show an incident.
+/// </summary>
+public interface IActivity
+{
+    /// <summary>The stable name BPMN refers to.</summary>
+    string Name { get; }
+
+    ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What an activity sees of the process.</summary>
+public sealed class ActivityContext
+{
+    private readonly Action<string, JsonObject> _emit;
+
+    internal ActivityContext(
+        Guid instanceId,
+        string? businessKey,
+        string elementId,
+        JsonObject variables,
+        IReadOnlyDictionary<string, object?> inputs,
+        ShareFlowDbContext database,
+        TimeProvider clock,
+        Action<string, JsonObject> emit)
+    {
+        InstanceId = instanceId;
+        BusinessKey = businessKey;
+        ElementId = elementId;
+        Variables = variables;
+        Inputs = inputs;
+        Database = database;
+        Clock = clock;
+        _emit = emit;
+    }
+
+    public Guid InstanceId { get; }
+
+    public string? BusinessKey { get; }
+
+    public string ElementId { get; }
+
+    /// <summary>The process variables; changes are saved with the state change.</summary>
+    public JsonObject Variables { get; }
+
+    /// <summary>The task's <c>sf:input</c> values, evaluated.</summary>
+    public IReadOnlyDictionary<string, object?> Inputs { get; }
+
+    public ShareFlowDbContext Database { get; }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>Writes an effect to the outbox, in the same transaction as the state change.</summary>
+    public void Emit(string kind, JsonObject payload) => _emit(kind, payload);
+}

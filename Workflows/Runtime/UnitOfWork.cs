@@ -1,0 +1,160 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ShareFlow.Domain.Calendar;
+using ShareFlow.Workflows.Persistence;
+
+namespace ShareFlow.Workflows.Runtime;
+
+/// <summary>
+/// One state change: one transaction, the instances it touches, and the scheduler work to do once it commits.
+/// Nothing here is visible to anyone else until the transaction commits.
+/// </summary>
+internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, IReadOnlyDictionary<(Guid InstanceId, string ElementId), string> deferred)
+{
+    private readonly Dictionary<Guid, InstanceContext> _instances = [];
+
+    public ShareFlowDbContext Db { get; } = db;
+
+    /// <summary>The operation's instant: every record it writes carries it.</summary>
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Service tasks that failed in an earlier attempt of this operation, with the error: they become jobs instead of running inline.</summary>
+    public IReadOnlyDictionary<(Guid InstanceId, string ElementId), string> Deferred { get; } = deferred;
+
+    public List<(Guid WaitId, DateTimeOffset DueAt)> ToSchedule { get; } = [];
+
+    public List<Guid> ToUnschedule { get; } = [];
+
+    /// <summary>Steps taken in this operation; a loop that never waits is stopped rather than run forever.</summary>
+    public int Steps { get; set; }
+
+    public IEnumerable<InstanceContext> Instances => _instances.Values;
+
+    public bool TryGetLoaded(Guid instanceId, out InstanceContext context) => _instances.TryGetValue(instanceId, out context!);
+
+    public InstanceContext Attach(ProcessInstanceRecord record, PublishedDefinition definition, OfficialCalendar calendar)
+    {
+        var context = new InstanceContext(record, definition, InstanceState.Parse(record.State), ProcessVariables.Parse(record.Variables), calendar);
+        _instances[record.Id] = context;
+        return context;
+    }
+
+    public void History(Guid instanceId, string kind, string? elementId = null, string? elementName = null, string? actor = null, string? outcome = null, string? comment = null, Guid? taskId = null, JsonObject? data = null) =>
+        Db.History.Add(new HistoryRecord
+        {
+            InstanceId = instanceId,
+            At = Now,
+            Kind = kind,
+            ElementId = elementId,
+            ElementName = elementName,
+            Actor = actor,
+            Outcome = outcome,
+            Comment = comment,
+            TaskId = taskId,
+            Data = data?.ToJsonString(),
+        });
+
+    public void AddWait(InstanceContext instance, WaitRecord wait)
+    {
+        Db.Waits.Add(wait);
+        instance.Waits?.Add(wait);
+        if (wait.DueAt is { } due && !wait.IsIncident)
+        {
+            ToSchedule.Add((wait.Id, due));
+        }
+    }
+
+    public void RemoveWait(InstanceContext instance, WaitRecord wait)
+    {
+        Db.Waits.Remove(wait);
+        instance.Waits?.Remove(wait);
+        if (wait.DueAt is not null)
+        {
+            ToUnschedule.Add(wait.Id);
+        }
+    }
+
+    /// <summary>Writes the instances' state back to their rows; each row's revision moves on (optimistic concurrency).</summary>
+    public void Flush()
+    {
+        foreach (var instance in _instances.Values)
+        {
+            instance.Record.State = instance.State.Serialize();
+            instance.Record.Variables = ProcessVariables.Serialize(instance.Variables);
+            instance.Record.Revision++;
+        }
+    }
+}
+
+/// <summary>An instance loaded into a unit of work.</summary>
+internal sealed class InstanceContext(ProcessInstanceRecord record, PublishedDefinition definition, InstanceState state, JsonObject variables, OfficialCalendar calendar)
+{
+    public ProcessInstanceRecord Record { get; } = record;
+
+    public PublishedDefinition Definition { get; } = definition;
+
+    public Model.ProcessModel Process => Definition.Process;
+
+    public InstanceState State { get; } = state;
+
+    public JsonObject Variables { get; } = variables;
+
+    public OfficialCalendar Calendar { get; } = calendar;
+
+    public Guid Id => Record.Id;
+
+    public bool IsActive => Record.Status == InstanceStatus.Active;
+
+    /// <summary>The instance's waits and open tasks, loaded on first need (tracked).</summary>
+    public List<WaitRecord>? Waits { get; set; }
+
+    public List<UserTaskRecord>? OpenTasks { get; set; }
+
+    public async Task<List<WaitRecord>> LoadWaitsAsync(ShareFlowDbContext db, CancellationToken cancellationToken)
+    {
+        if (Waits is null)
+        {
+            var stored = await db.Waits.Where(w => w.InstanceId == Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var added = db.ChangeTracker.Entries<WaitRecord>().Where(e => e.State == EntityState.Added && e.Entity.InstanceId == Id).Select(e => e.Entity);
+            Waits = [.. stored.Union(added)];
+        }
+
+        return Waits;
+    }
+
+    public async Task<List<UserTaskRecord>> LoadOpenTasksAsync(ShareFlowDbContext db, CancellationToken cancellationToken)
+    {
+        if (OpenTasks is null)
+        {
+            var stored = await db.UserTasks.Where(t => t.InstanceId == Id && t.Status == UserTaskStatus.Open).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var added = db.ChangeTracker.Entries<UserTaskRecord>().Where(e => e.State == EntityState.Added && e.Entity.InstanceId == Id).Select(e => e.Entity);
+            OpenTasks = [.. stored.Union(added).Where(t => t.Status == UserTaskStatus.Open)];
+        }
+
+        return OpenTasks;
+    }
+}
+
+/// <summary>Stable status names stored in the database.</summary>
+public static class InstanceStatus
+{
+    public const string Active = "active";
+    public const string Completed = "completed";
+    public const string Cancelled = "cancelled";
+}
+
+public static class UserTaskStatus
+{
+    public const string Open = "open";
+    public const string Completed = "completed";
+    public const string Cancelled = "cancelled";
+}
+
+public static class WaitKind
+{
+    public const string Timer = "timer";
+    public const string Message = "message";
+
+    /// <summary>An activity to run (or retry) in a transaction of its own.</summary>
+    public const string Job = "job";
+}
