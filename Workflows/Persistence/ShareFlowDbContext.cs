@@ -27,15 +27,23 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
-    /// <summary>SQLite keeps instants as sortable integers so that due timers can be queried by time.</summary>
+    /// <summary>SQLite keeps instants as UTC ticks so that due timers can be queried by time.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
     }
+
+    /// <summary>
+    /// An instant as its UTC ticks. EF Core's own <see cref="DateTimeOffsetToBinaryConverter"/> orders by local ticks,
+    /// which compares a +08:00 deadline wrongly with a UTC "now"; UTC ticks order as the instants do.
+    /// </summary>
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -8,7 +8,7 @@ internal static class ColumnTypes
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 
     /// <summary>
-    /// An instant: <c>timestamptz</c> on PostgreSQL; on SQLite an INTEGER holding EF Core's sortable binary form
+    /// An instant: <c>timestamptz</c> on PostgreSQL; on SQLite an INTEGER holding its UTC ticks
     /// (see <see cref="ShareFlowDbContext"/>), because SQLite cannot compare or order instants stored as text.
     /// </summary>
     public static string? Instant(MigrationBuilder migrationBuilder) =>

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using ShareFlow.Domain.Calendar;
+using ShareFlow.Workflows.Activities;
+using ShareFlow.Workflows.Persistence;
+using ShareFlow.Workflows.Runtime;
+using ShareFlow.Workflows.Scheduling;
+using ShareFlow.Workflows.Time;
+
+namespace ShareFlow.Workflows.Tests.Support;
+
+/// <summary>
+/// The real engine on a real database, with a simulated clock. Tests fire due waits through the engine itself
+/// (<see cref="AdvanceAsync"/>); the Quartz adapter has tests of its own.
+/// </summary>
+public sealed class EngineHarness : IAsyncDisposable, ICalendarSource
+{
+    /// <summary>Monday 2026-11-23, 09:00 in Shanghai: an ordinary working day, far from any holiday.</summary>
+    public static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private EngineHarness(SqliteDatabase database, EngineOptions options, IReadOnlyDictionary<string, int> parameters)
+    {
+        Database = database;
+        Clock = new SimulatedClock(Monday);
+        var activities = new ActivityRegistry([new NoOpActivity(), new NotifyActivity(), Flaky]);
+        var policy = new FixedPolicyParameters(parameters);
+        var definitions = new DefinitionRepository(database.Factory, activities, policy, options, Clock);
+        Engine = new WorkflowEngine(database.Factory, definitions, activities, policy, options, this, Scheduler, Clock, NullLogger<WorkflowEngine>.Instance);
+    }
+
+    public SqliteDatabase Database { get; }
+
+    public SimulatedClock Clock { get; }
+
+    public RecordingScheduler Scheduler { get; } = new();
+
+    public FlakyActivity Flaky { get; } = new();
+
+    public WorkflowEngine Engine { get; }
+
+    public CalendarCatalog Current { get; set; } = CalendarCatalog.Embedded;
+
+    public static async Task<EngineHarness> CreateAsync(EngineOptions? options = null, IReadOnlyDictionary<string, int>? parameters = null) =>
+        new(await SqliteDatabase.CreateAsync(), options ?? new EngineOptions { RetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)] },
+            parameters ?? new Dictionary<string, int> { ["sharing.answerDays"] = 10 });
+
+    public Task PublishAsync(string xml) => Engine.Definitions.PublishAsync(xml, "policy-admin", CancellationToken.None);
+
+    public Task<InstanceView> StartAsync(string key, IReadOnlyDictionary<string, object?>? variables = null, string? businessKey = null) =>
+        Engine.StartAsync(new StartInstance(key, businessKey ?? "case-1", variables, "clerk"), CancellationToken.None);
+
+    public async Task<List<UserTaskRecord>> OpenTasksAsync(Guid instanceId)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        return await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open).OrderBy(t => t.Id).ToListAsync();
+    }
+
+    public async Task<UserTaskRecord> OpenTaskAsync(Guid instanceId, string elementId) =>
+        Assert.Single(await OpenTasksAsync(instanceId), t => t.ElementId == elementId);
+
+    public async Task<List<UserTaskRecord>> AllTasksAsync(Guid instanceId)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        return await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.Id).ToListAsync();
+    }
+
+    public async Task<List<WaitRecord>> WaitsAsync(Guid instanceId)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        return await db.Waits.AsNoTracking().Where(w => w.InstanceId == instanceId).OrderBy(w => w.Id).ToListAsync();
+    }
+
+    public Task CompleteAsync(Guid taskId, IReadOnlyDictionary<string, object?>? variables = null, string? outcome = null, string actor = "reviewer-1") =>
+        Engine.CompleteTaskAsync(taskId, new CompleteTask(actor, outcome, variables, "同意"), CancellationToken.None);
+
+    public Task<InstanceView> InstanceAsync(Guid id) => Engine.GetInstanceAsync(id, CancellationToken.None);
+
+    /// <summary>Moves the simulated clock on and fires whatever became due, as the training mode does.</summary>
+    public async Task<int> AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return await Engine.FireDueAsync(CancellationToken.None);
+    }
+
+    /// <summary>Moves the clock to just after <paramref name="instant"/> and fires what became due.</summary>
+    public async Task<int> AdvanceToAsync(DateTimeOffset instant)
+    {
+        Clock.AdvanceTo(instant.AddSeconds(1));
+        return await Engine.FireDueAsync(CancellationToken.None);
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
+
+/// <summary>Records what the engine asks of the scheduler port.</summary>
+public sealed class RecordingScheduler : IWaitScheduler
+{
+    public ConcurrentDictionary<Guid, DateTimeOffset> Scheduled { get; } = new();
+
+    public Task ScheduleAsync(Guid waitId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        Scheduled[waitId] = dueAt;
+        return Task.CompletedTask;
+    }
+
+    public Task UnscheduleAsync(Guid waitId, CancellationToken cancellationToken)
+    {
+        Scheduled.TryRemove(waitId, out _);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary><c>flaky</c>: fails while <see cref="FailuresLeft"/> is above zero, then writes a notice to the outbox.</summary>
+public sealed class FlakyActivity : IActivity
+{
+    private int _failuresLeft;
+    private int _runs;
+
+    public string Name => "flaky";
+
+    public int FailuresLeft
+    {
+        get => Volatile.Read(ref _failuresLeft);
+        set => Volatile.Write(ref _failuresLeft, value);
+    }
+
+    public int Runs => Volatile.Read(ref _runs);
+
+    public ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _runs);
+        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new InvalidOperationException("the registry of the provider department is unreachable");
+        }
+
+        Volatile.Write(ref _failuresLeft, 0);
+        context.Variables["granted"] = true;
+        context.Emit("notice", new System.Text.Json.Nodes.JsonObject { ["text"] = "granted" });
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>BPMN documents for engine tests: a process with the given key and body.</summary>
+internal static class Processes
+{
+    public static string Definition(string key, string body, string rootExtras = "") => $$"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                          xmlns:sf="urn:shareflow:bpmn:1"
+                          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                          id="defs-{{key}}" targetNamespace="http://example.org/test">
+          {{rootExtras}}
+          <bpmn:process id="{{key}}" isExecutable="true">
+            {{body}}
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    public static string Flow(string id, string from, string to, string? condition = null) => condition is null
+        ? $"""<bpmn:sequenceFlow id="{id}" sourceRef="{from}" targetRef="{to}" />"""
+        : $"""<bpmn:sequenceFlow id="{id}" sourceRef="{from}" targetRef="{to}"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{condition}</bpmn:conditionExpression></bpmn:sequenceFlow>""";
+}
