@@ -30,7 +30,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     {
         var record = new ProcessInstanceRecord
         {
-            Id = Guid.CreateVersion7(Now),
+            Id = Work.NewId(),
             DefinitionId = definition.Id,
             DefinitionKey = definition.Key,
             DefinitionVersion = definition.Version,
@@ -66,7 +66,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
 
     public Token NewToken(InstanceContext instance, string elementId, Guid scopeInstanceId)
     {
-        var token = new Token { Id = Guid.CreateVersion7(Now), ElementId = elementId, ScopeInstanceId = scopeInstanceId, Status = TokenStatus.Waiting };
+        var token = new Token { Id = Work.NewId(), ElementId = elementId, ScopeInstanceId = scopeInstanceId, Status = TokenStatus.Waiting };
         instance.State.Tokens.Add(token);
         return token;
     }
@@ -267,7 +267,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
         var due = TimerCalculator.Compute(spec, Now, instance.Calendar, Services.Parameters, hostTask, elementId);
         Work.AddWait(instance, new WaitRecord
         {
-            Id = Guid.CreateVersion7(Now),
+            Id = Work.NewId(),
             InstanceId = instance.Id,
             TokenId = token.Id,
             ElementId = elementId,
@@ -286,7 +286,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     public void AddMessageWait(InstanceContext instance, Token token, string elementId, MessageEventDefinition message) =>
         Work.AddWait(instance, new WaitRecord
         {
-            Id = Guid.CreateVersion7(Now),
+            Id = Work.NewId(),
             InstanceId = instance.Id,
             TokenId = token.Id,
             ElementId = elementId,

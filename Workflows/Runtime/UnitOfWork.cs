@@ -9,9 +9,25 @@ namespace ShareFlow.Workflows.Runtime;
 /// One state change: one transaction, the instances it touches, and the scheduler work to do once it commits.
 /// Nothing here is visible to anyone else until the transaction commits.
 /// </summary>
-internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, IReadOnlyDictionary<(Guid InstanceId, string ElementId), string> deferred)
+internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid idSeed, IReadOnlyDictionary<(Guid InstanceId, string ElementId), string> deferred)
 {
     private readonly Dictionary<Guid, InstanceContext> _instances = [];
+    private readonly byte[] _idSeed = idSeed.ToByteArray(bigEndian: true);
+    private uint _idCounter;
+
+    /// <summary>
+    /// A new id for a record of this operation. Ids follow from the operation's seed, so a re-run of the same operation
+    /// (after a failed activity is turned into a job) creates the same instances, tokens and tasks; they keep the
+    /// seed's version 7 timestamp and so sort by creation.
+    /// </summary>
+    public Guid NewId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _idSeed.CopyTo(bytes);
+        var counter = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes[12..]) + ++_idCounter;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes[12..], counter);
+        return new Guid(bytes, bigEndian: true);
+    }
 
     public ShareFlowDbContext Db { get; } = db;
 

@@ -495,11 +495,12 @@ public sealed partial class WorkflowEngine : IWaitFiring
     private async Task<T> ExecuteAsync<T>(Func<UnitOfWork, Execution, Task<T>> body, bool deferActivityFailures, CancellationToken cancellationToken)
     {
         var deferred = new Dictionary<(Guid InstanceId, string ElementId), string>();
+        var idSeed = Guid.CreateVersion7(_clock.GetUtcNow());
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            var work = new UnitOfWork(db, _clock.GetUtcNow(), deferred);
+            var work = new UnitOfWork(db, _clock.GetUtcNow(), idSeed, deferred);
             try
             {
                 var result = await body(work, new Execution(work, _services)).ConfigureAwait(false);

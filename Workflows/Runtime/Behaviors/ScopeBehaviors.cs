@@ -9,7 +9,7 @@ internal sealed class SubProcessBehavior : IElementBehavior
     public async Task EnterAsync(Execution execution, InstanceContext instance, Token token, FlowElement element, string? viaFlow, CancellationToken cancellationToken)
     {
         execution.Work.History(instance.Id, "element-entered", element.Id, element.Name);
-        var scope = new ScopeInstance { Id = Guid.CreateVersion7(execution.Now), ElementId = element.Id, ParentScopeInstanceId = token.ScopeInstanceId, ParentTokenId = token.Id };
+        var scope = new ScopeInstance { Id = execution.Work.NewId(), ElementId = element.Id, ParentScopeInstanceId = token.ScopeInstanceId, ParentTokenId = token.Id };
         instance.State.Scopes.Add(scope);
         execution.ArmBoundaryEvents(instance, token, element.Id, hostTask: null);
         var starts = instance.Process.Scopes[element.Id].StartEvents;

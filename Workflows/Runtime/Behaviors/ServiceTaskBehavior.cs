@@ -18,7 +18,7 @@ internal sealed class ServiceTaskBehavior : IElementBehavior
             var delays = execution.Services.Options.RetryDelays;
             execution.Work.AddWait(instance, new WaitRecord
             {
-                Id = Guid.CreateVersion7(execution.Now),
+                Id = execution.Work.NewId(),
                 InstanceId = instance.Id,
                 TokenId = token.Id,
                 ElementId = element.Id,

@@ -135,7 +135,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
         var fallback = execution.Services.Options.DefaultAssignment;
         var record = new UserTaskRecord
         {
-            Id = Guid.CreateVersion7(execution.Now),
+            Id = execution.Work.NewId(),
             InstanceId = instance.Id,
             TokenId = token.Id,
             ElementId = task.Id,
