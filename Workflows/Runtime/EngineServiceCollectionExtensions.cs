@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ShareFlow.Domain.Calendar;
+using ShareFlow.Workflows.Activities;
+using ShareFlow.Workflows.Scheduling;
+
+namespace ShareFlow.Workflows.Runtime;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine and the activities service tasks may name (one explicit list). The host adds the
+    /// database, the calendar source and a scheduler (<see cref="IWaitScheduler"/>).
+    /// </summary>
+    public static IServiceCollection AddShareFlowEngine(this IServiceCollection services, EngineOptions options, IPolicyParameters parameters)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(parameters);
+        services.AddSingleton<IActivity, NoOpActivity>();
+        services.AddSingleton<IActivity, NotifyActivity>();
+        services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
+        services.AddSingleton<DefinitionRepository>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<IWaitFiring>(sp => sp.GetRequiredService<WorkflowEngine>());
+        services.AddSingleton<ICalendarChangeHandler, DeadlineRecomputation>();
+        return services;
+    }
+}
+
+/// <summary>After a calendar year or a regional overlay changes, moves the pending deadlines that depend on it.</summary>
+internal sealed class DeadlineRecomputation(IServiceProvider services) : ICalendarChangeHandler
+{
+    // Resolved lazily: the engine depends on the calendar source, which announces changes to this handler.
+    public async ValueTask OnCalendarChangedAsync(CalendarChange change, CancellationToken cancellationToken) =>
+        await services.GetRequiredService<WorkflowEngine>().RecomputeDeadlinesAsync(change, cancellationToken).ConfigureAwait(false);
+}
