@@ -21,7 +21,9 @@ public sealed class FireWaitJobTests
         var firing = new RecordingWaitFiring();
         var job = new FireWaitJob(firing, NullLogger<FireWaitJob>.Instance);
 
-        await job.Execute(ContextFor(job, QuartzWaitScheduler.JobFor(WaitId)), CancellationToken.None);
+        using var context = ContextFor(job, QuartzWaitScheduler.JobFor(WaitId));
+
+        await job.Execute(context, CancellationToken.None);
 
         Assert.Equal(1, firing.CallsFor(WaitId));
     }
@@ -32,8 +34,9 @@ public sealed class FireWaitJobTests
         var firing = new RecordingWaitFiring(failFirst: 1);
         var job = new FireWaitJob(firing, NullLogger<FireWaitJob>.Instance);
 
-        var thrown = await Assert.ThrowsAsync<JobExecutionException>(
-            async () => await job.Execute(ContextFor(job, QuartzWaitScheduler.JobFor(WaitId)), CancellationToken.None));
+        using var context = ContextFor(job, QuartzWaitScheduler.JobFor(WaitId));
+
+        var thrown = await Assert.ThrowsAsync<JobExecutionException>(async () => await job.Execute(context, CancellationToken.None));
 
         Assert.IsType<TimeoutException>(thrown.InnerException);
         Assert.Equal(1, firing.CallsFor(WaitId));
@@ -46,7 +49,9 @@ public sealed class FireWaitJobTests
         var job = new FireWaitJob(firing, NullLogger<FireWaitJob>.Instance);
         var detail = JobBuilder.Create<FireWaitJob>().WithIdentity("not-a-wait", "waits").UsingJobData(FireWaitJob.WaitIdKey, "not-a-guid").Build();
 
-        await job.Execute(ContextFor(job, detail), CancellationToken.None);
+        using var context = ContextFor(job, detail);
+
+        await job.Execute(context, CancellationToken.None);
 
         Assert.Equal(0, firing.CallsFor(WaitId));
     }

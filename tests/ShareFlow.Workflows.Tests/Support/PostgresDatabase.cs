@@ -6,7 +6,7 @@ namespace ShareFlow.Workflows.Tests.Support;
 
 /// <summary>
 /// A fresh, uniquely named database on the PostgreSQL server that <c>SHAREFLOW_TEST_POSTGRES</c> names (./test.sh starts
-/// one), migrated to the newest schema; dropped on dispose. Without the variable the test fails: it never passes silently.
+/// one), migrated to the newest schema (unless asked not to); dropped on dispose. Without the variable the test fails: it never passes silently.
 /// </summary>
 public sealed class PostgresDatabase : ITestDatabase
 {
@@ -38,14 +38,17 @@ public sealed class PostgresDatabase : ITestDatabase
                 $"{EnvironmentVariable} is not set: the PostgreSQL tests need a server. Run ./test.sh, which starts one, or set "
                 + $"{EnvironmentVariable}=\"Host=...;Port=...;Username=...;Password=...;Database=...\" (a role that may create databases).");
 
-    public static async Task<PostgresDatabase> CreateAsync()
+    public static async Task<PostgresDatabase> CreateAsync(bool migrate = true)
     {
         var server = ServerConnectionString;
         var database = new PostgresDatabase(server, "shareflow_test_" + Guid.NewGuid().ToString("N"));
         await database.ExecuteOnServerAsync($"CREATE DATABASE \"{database._name}\"");
         try
         {
-            await DatabaseMigrator.MigrateAsync(database.Factory, CancellationToken.None);
+            if (migrate)
+            {
+                await DatabaseMigrator.MigrateAsync(database.Factory, CancellationToken.None);
+            }
         }
         catch
         {

@@ -3,7 +3,7 @@ using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Workflows.Tests.Support;
 
-/// <summary>A real SQLite database file in a temporary folder, migrated to the newest schema; deleted on dispose.</summary>
+/// <summary>A real SQLite database file in a temporary folder, migrated to the newest schema (unless asked not to); deleted on dispose.</summary>
 public sealed class SqliteDatabase : ITestDatabase
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "shareflow-tests", Guid.NewGuid().ToString("N"));
@@ -20,10 +20,14 @@ public sealed class SqliteDatabase : ITestDatabase
 
     public IDbContextFactory<ShareFlowDbContext> Factory { get; }
 
-    public static async Task<SqliteDatabase> CreateAsync()
+    public static async Task<SqliteDatabase> CreateAsync(bool migrate = true)
     {
         var database = new SqliteDatabase();
-        await DatabaseMigrator.MigrateAsync(database.Factory, CancellationToken.None);
+        if (migrate)
+        {
+            await DatabaseMigrator.MigrateAsync(database.Factory, CancellationToken.None);
+        }
+
         return database;
     }
 

@@ -13,11 +13,14 @@ public interface ITestDatabase : IAsyncDisposable
 
 public static class TestDatabase
 {
-    /// <summary>A fresh database of <paramref name="provider"/>: a SQLite file, or a new database on the test PostgreSQL server.</summary>
-    public static async Task<ITestDatabase> CreateAsync(DatabaseProvider provider) => provider switch
+    /// <summary>
+    /// A fresh database of <paramref name="provider"/>: a SQLite file, or a new database on the test PostgreSQL server;
+    /// migrated to the newest schema unless <paramref name="migrate"/> is false.
+    /// </summary>
+    public static async Task<ITestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true) => provider switch
     {
-        DatabaseProvider.Sqlite => await SqliteDatabase.CreateAsync(),
-        DatabaseProvider.Postgres => await PostgresDatabase.CreateAsync(),
+        DatabaseProvider.Sqlite => await SqliteDatabase.CreateAsync(migrate),
+        DatabaseProvider.Postgres => await PostgresDatabase.CreateAsync(migrate),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Tests run on Sqlite and Postgres only."),
     };
 
