@@ -68,17 +68,17 @@ start_pg() {
     return 1
   fi
 
-  pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/shareflow-postgres.XXXXXX")"
-  chmod 755 "$pg_dir"
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
-
+  # Called as `if ! start_pg`, where `set -e` does not apply: every step checks for itself.
+  pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/shareflow-postgres.XXXXXX")" || { pg_dir=""; return 1; }
   local password="shareflow-test"
-  printf '%s\n' "$password" >"$pg_dir/pwfile"
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir/pwfile"; fi
+  chmod 755 "$pg_dir" && printf '%s\n' "$password" >"$pg_dir/pwfile" || return 1
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$pg_dir" || return 1; fi
+
   # The superuser connects over the cluster's own socket (trust); the tests connect over TCP with a password.
   as_pg_owner "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --pwfile="$pg_dir/pwfile" -E UTF8 --locale=C.UTF-8 \
     --auth-local=trust --auth-host=scram-sha-256 >"$pg_dir/initdb.log" 2>&1 ||
     { cat "$pg_dir/initdb.log" >&2; return 1; }
+  pg_started=1 # from here on, the exit trap stops whatever server may be running
 
   local attempt port=""
   for attempt in 1 2 3 4 5; do
@@ -88,7 +88,6 @@ start_pg() {
     if as_pg_owner "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
       -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
       start >/dev/null; then
-      pg_started=1
       break
     fi
     port=""

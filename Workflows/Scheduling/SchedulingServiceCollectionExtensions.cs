@@ -40,13 +40,16 @@ public static class SchedulingServiceCollectionExtensions
 
     private static void ConfigureQuartz(IQuartzBuilder quartz, DatabaseOptions database, WaitSchedulerOptions options)
     {
-        var clustered = database.Provider == DatabaseProvider.Postgres;
+        // A cluster tells its nodes apart by instance id: one per process (per container), fixed here once.
+        var instanceId = database.Provider == DatabaseProvider.Postgres
+            ? options.InstanceId ?? $"{Environment.MachineName}-{Guid.NewGuid():N}"
+            : null;
         quartz.ConfigureScheduler(scheduler =>
         {
             scheduler.InstanceName = options.SchedulerName;
-            if (clustered)
+            if (instanceId is not null)
             {
-                scheduler.InstanceId = options.InstanceId ?? $"{Environment.MachineName}-{Guid.NewGuid():N}";
+                scheduler.InstanceId = instanceId;
             }
         });
         quartz.UseDefaultThreadPool(options.MaxConcurrency);

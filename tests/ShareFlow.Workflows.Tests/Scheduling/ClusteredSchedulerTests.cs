@@ -1,4 +1,5 @@
 using ShareFlow.Workflows.Persistence;
+using ShareFlow.Workflows.Scheduling;
 using ShareFlow.Workflows.Tests.Support;
 
 namespace ShareFlow.Workflows.Tests.Scheduling;
@@ -46,5 +47,24 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
         }
 
         Assert.All(waits, waitId => Assert.Equal(1, firing.CallsFor(waitId)));
+    }
+
+    /// <summary>The clustered race: both nodes store the same wait at the same moment, over and over. Neither fails, and one timer remains.</summary>
+    [Fact]
+    public async Task ScheduleAsync_SameWaitOnTwoNodesAtOnce_KeepsOneTimer()
+    {
+        var firing = new RecordingWaitFiring();
+        await using var first = await SchedulerHost.CreateAsync(_database, firing);
+        await using var second = await SchedulerHost.CreateAsync(_database, firing);
+        var waitId = Guid.NewGuid();
+        var dueTimes = Enumerable.Range(1, 10).Select(day => new DateTimeOffset(2099, 10, day, 0, 0, 0, TimeSpan.FromHours(8))).ToList();
+
+        await Task.WhenAll(dueTimes.Select((dueAt, i) => Task.Run(
+            () => (i % 2 == 0 ? first : second).Waits.ScheduleAsync(waitId, dueAt, CancellationToken.None))));
+
+        var trigger = await first.Scheduler.GetTrigger(QuartzWaitScheduler.TriggerKeyFor(waitId));
+        Assert.NotNull(trigger);
+        Assert.Contains(trigger.NextFireTimeUtc!.Value, dueTimes);
+        Assert.True(await second.Scheduler.Exists(QuartzWaitScheduler.JobKeyFor(waitId)));
     }
 }
