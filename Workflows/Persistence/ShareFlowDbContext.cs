@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ShareFlow.Workflows.Persistence;
 
 /// <summary>
-/// The one database of ShareFlow: engine state, calendar imports and (later) the scheduler's tables.
+/// The one database of ShareFlow: engine state, calendar imports and the scheduler's tables (Quartz's <c>qrtz_</c> tables, which no entity maps).
 /// The schema is created and upgraded only by the hand-written migrations in <c>Persistence/Migrations</c>.
 /// </summary>
 public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> options) : DbContext(options)

@@ -1,8 +1,12 @@
 namespace ShareFlow.Workflows.Scheduling;
 
-/// <summary>Implemented by the engine; the scheduler's job calls it when a wait is due.</summary>
+/// <summary>What a due timer calls: implemented by the engine, which resumes the waiting token.</summary>
+/// <remarks>
+/// Called at least once per due wait, and more than once after a failure or a crash, so it must be safe to call for a wait
+/// that has already fired or was cancelled: that call does nothing. An exception means "try again later": the scheduler
+/// retries with a growing delay until a call returns.
+/// </remarks>
 public interface IWaitFiring
 {
-    /// <summary>Safe for a wait that already fired or was cancelled: it does nothing then.</summary>
     Task FireAsync(Guid waitId, CancellationToken cancellationToken);
 }

@@ -1,11 +1,17 @@
 namespace ShareFlow.Workflows.Scheduling;
 
-/// <summary>The engine's only view of the scheduler: fire a wait at an instant, or not at all.</summary>
+/// <summary>
+/// The engine's only view of the scheduler: a persisted timer per wait, keyed by the wait's id. The due instant is
+/// computed by the engine (working days on the official calendar); the scheduler only fires at it.
+/// </summary>
 public interface IWaitScheduler
 {
-    /// <summary>Idempotent: scheduling the same wait again moves it to the new instant.</summary>
+    /// <summary>
+    /// Makes <paramref name="waitId"/> fire at <paramref name="dueAt"/>. Idempotent: the same id again moves the timer to the
+    /// new instant. An instant already past fires as soon as a scheduler runs.
+    /// </summary>
     Task ScheduleAsync(Guid waitId, DateTimeOffset dueAt, CancellationToken cancellationToken);
 
-    /// <summary>A wait that is not scheduled is fine.</summary>
+    /// <summary>Removes the timer of <paramref name="waitId"/>; a wait that has none (never scheduled, fired, removed) is fine.</summary>
     Task UnscheduleAsync(Guid waitId, CancellationToken cancellationToken);
 }

@@ -3,21 +3,31 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Calendar;
+using ShareFlow.Workflows.Persistence;
 using ShareFlow.Workflows.Tests.Support;
 using ShareFlow.Workflows.Time;
 
 namespace ShareFlow.Workflows.Tests.Calendar;
 
-/// <summary>Imports on a real SQLite database: stored, swapped in, announced — or rejected with nothing changed.</summary>
-public sealed class CalendarServiceTests : IAsyncLifetime
+/// <summary>
+/// Imports on a real database: stored, swapped in, announced — or rejected with nothing changed. The tests run once per
+/// database, through <see cref="CalendarServiceTestsOnSqlite"/> and <see cref="CalendarServiceTestsOnPostgres"/>.
+/// </summary>
+public abstract class CalendarServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.FromHours(8));
     private readonly RecordingHandler _handler = new();
-    private SqliteDatabase _database = null!;
+    private ITestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await SqliteDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
 
     private CalendarService NewService() =>
         new(_database.Factory, new SimulatedClock(Now), [_handler], NullLogger<CalendarService>.Instance);
@@ -140,3 +150,7 @@ public sealed class CalendarServiceTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class CalendarServiceTestsOnSqlite() : CalendarServiceTests(DatabaseProvider.Sqlite);
+
+public sealed class CalendarServiceTestsOnPostgres() : CalendarServiceTests(DatabaseProvider.Postgres);

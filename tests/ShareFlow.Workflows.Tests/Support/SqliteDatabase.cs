@@ -3,8 +3,8 @@ using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Workflows.Tests.Support;
 
-/// <summary>A real SQLite database file in a temporary folder, migrated to the newest schema; deleted on dispose.</summary>
-public sealed class SqliteDatabase : IAsyncDisposable
+/// <summary>A real SQLite database file in a temporary folder, migrated to the newest schema (unless asked not to); deleted on dispose.</summary>
+public sealed class SqliteDatabase : ITestDatabase
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "shareflow-tests", Guid.NewGuid().ToString("N"));
 
@@ -13,17 +13,21 @@ public sealed class SqliteDatabase : IAsyncDisposable
         Options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(_directory, "shareflow.db")};Pooling=False" };
         var builder = new DbContextOptionsBuilder<ShareFlowDbContext>();
         PersistenceServiceCollectionExtensions.CreateConfigurer(Options)(builder);
-        Factory = new DbContextFactory(builder.Options);
+        Factory = new TestDatabase.DbContextFactory(builder.Options);
     }
 
     public DatabaseOptions Options { get; }
 
     public IDbContextFactory<ShareFlowDbContext> Factory { get; }
 
-    public static async Task<SqliteDatabase> CreateAsync()
+    public static async Task<SqliteDatabase> CreateAsync(bool migrate = true)
     {
         var database = new SqliteDatabase();
-        await DatabaseMigrator.MigrateAsync(database.Factory, CancellationToken.None);
+        if (migrate)
+        {
+            await DatabaseMigrator.MigrateAsync(database.Factory, CancellationToken.None);
+        }
+
         return database;
     }
 
@@ -39,10 +43,5 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private sealed class DbContextFactory(DbContextOptions<ShareFlowDbContext> options) : IDbContextFactory<ShareFlowDbContext>
-    {
-        public ShareFlowDbContext CreateDbContext() => new(options);
     }
 }

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace ShareFlow.Workflows.Scheduling;
+
+/// <summary>
+/// <see cref="IWaitScheduler"/> on Quartz.NET's persistent job store. Each wait is one non-durable job with one one-shot
+/// trigger, both keyed by the wait's id in the group <c>waits</c>; the job data holds the id only.
+/// </summary>
+/// <remarks>
+/// <para>One job per wait rather than one durable job shared by every trigger: scheduling stores job and trigger in one
+/// store operation with replace, so a reschedule is a single atomic upsert, nothing has to exist beforehand (no durable job to
+/// register at start-up, after migrations), a job that has fired is deleted with its trigger, and unscheduling is one delete.
+/// The price is one more row per pending wait.</para>
+/// <para>A trigger whose instant passed while no scheduler ran (downtime) fires once, at once, when one starts
+/// (misfire instruction "fire now"). A firing that fails is retried under the trigger's own retry policy: exponential
+/// backoff with jitter, persisted in the store, and effectively unbounded in count, so a wait is never dropped. Quartz's
+/// other option, <c>JobExecutionException.RefireImmediately</c>, re-runs at once on the same thread with no delay and
+/// nothing persisted, which would hammer a failing engine and lose the retry on a restart.</para>
+/// </remarks>
+internal sealed partial class QuartzWaitScheduler(
+    ISchedulerFactory schedulerFactory,
+    WaitSchedulerOptions options,
+    TimeProvider time,
+    ILogger<QuartzWaitScheduler> logger) : IWaitScheduler
+{
+    public const string Group = "waits";
+
+    /// <summary>The persisted job type of every wait (see <see cref="FireWaitJob.TypeName"/>).</summary>
+    private static readonly JobType FireWaitJobType = (JobType)FireWaitJob.TypeName;
+
+    public static TriggerKey TriggerKeyFor(Guid waitId) => new(Name(waitId), Group);
+
+    public static JobKey JobKeyFor(Guid waitId) => new(Name(waitId), Group);
+
+    public async Task ScheduleAsync(Guid waitId, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var job = JobFor(waitId);
+        var trigger = TriggerFor(waitId, dueAt);
+        try
+        {
+            await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectAlreadyExistsException ex)
+        {
+            // Replacing is one operation under the store's lock, so this is the remaining clustered race: another node
+            // stored the same wait at the same moment. The wait has its timer; nothing more to do.
+            LogAlreadyScheduled(logger, ex, waitId);
+        }
+    }
+
+    public async Task UnscheduleAsync(Guid waitId, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        await scheduler.DeleteJob(JobKeyFor(waitId), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The job of one wait: non-durable (deleted once its trigger is done), recovered if a node dies while firing it.</summary>
+    internal static IJobDetail JobFor(Guid waitId) => JobBuilder.Create()
+        .OfType(FireWaitJobType)
+        .WithIdentity(JobKeyFor(waitId))
+        .UsingJobData(FireWaitJob.WaitIdKey, Name(waitId))
+        .RequestRecovery()
+        .Build();
+
+    /// <summary>The one-shot trigger of one wait: due at <paramref name="dueAt"/>, fired at once when found overdue, retried on failure.</summary>
+    internal ITrigger TriggerFor(Guid waitId, DateTimeOffset dueAt) => TriggerBuilder.Create(time)
+        .WithIdentity(TriggerKeyFor(waitId))
+        .ForJob(JobKeyFor(waitId))
+        .StartAt(dueAt)
+        .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+        .WithRetryPolicy(RetryPolicy.Exponential(int.MaxValue, options.RetryInitialDelay, 2, options.RetryMaxDelay, 0.2))
+        .Build();
+
+    private static string Name(Guid waitId) => waitId.ToString("D", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Wait {WaitId} was scheduled concurrently by another node; keeping that timer")]
+    private static partial void LogAlreadyScheduled(ILogger logger, Exception exception, Guid waitId);
+}

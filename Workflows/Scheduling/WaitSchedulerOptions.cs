@@ -1,0 +1,23 @@
+namespace ShareFlow.Workflows.Scheduling;
+
+/// <summary>How the Quartz scheduler behind <see cref="IWaitScheduler"/> runs; the defaults suit the host.</summary>
+public sealed class WaitSchedulerOptions
+{
+    /// <summary>Quartz's scheduler name: every node of a cluster uses the same one, in the same database.</summary>
+    public string SchedulerName { get; set; } = "ShareFlow";
+
+    /// <summary>This node's id within a PostgreSQL cluster; unique per process unless set. Not used on SQLite, which is not clustered.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary>How many waits may fire at once on this node.</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
+    /// <summary>The wait before the first retry of a firing that failed; each further retry waits twice as long, up to <see cref="RetryMaxDelay"/>.</summary>
+    public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest wait between two retries; retries go on at this pace until the firing succeeds.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a clustered node records that it is alive; a node silent for much longer is taken as dead and its firings recovered.</summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromSeconds(10);
+}

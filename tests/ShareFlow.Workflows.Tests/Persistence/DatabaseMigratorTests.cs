@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using ShareFlow.Workflows.Persistence;
+using ShareFlow.Workflows.Tests.Support;
+
+namespace ShareFlow.Workflows.Tests.Persistence;
+
+/// <summary>The hand-written migrations on each real database: the tables they promise, and a way back down.</summary>
+public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private static readonly string[] CalendarTables = ["calendar_years", "calendar_year_history", "regional_calendars"];
+
+    /// <summary>Quartz.NET 4.7.3's job store, prefix <c>qrtz_</c>: what its schema check at scheduler start-up looks for.</summary>
+    private static readonly string[] SchedulerTables =
+    [
+        "qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers", "qrtz_simprop_triggers",
+        "qrtz_blob_triggers", "qrtz_calendars", "qrtz_paused_trigger_grps", "qrtz_paused_job_grps", "qrtz_fired_triggers",
+        "qrtz_scheduler_state", "qrtz_locks", "qrtz_execution_history", "qrtz_misfire_history", "qrtz_job_status",
+    ];
+
+    private ITestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task MigrateAsync_AppliesEveryMigrationInOrder()
+    {
+        await using var db = await _database.Factory.CreateDbContextAsync();
+
+        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler"], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task MigrateAsync_CreatesTheCalendarAndSchedulerTables()
+    {
+        var tables = (await _database.TableNamesAsync()).Select(t => t.ToLowerInvariant()).ToHashSet();
+
+        Assert.All(CalendarTables, table => Assert.Contains(table, tables));
+        Assert.All(SchedulerTables, table => Assert.Contains(table, tables));
+        Assert.Equal(SchedulerTables.Order(), tables.Where(t => t.StartsWith("qrtz_", StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
+    public async Task MigrateAsync_Again_ChangesNothing()
+    {
+        var before = await _database.TableNamesAsync();
+
+        await DatabaseMigrator.MigrateAsync(_database.Factory, CancellationToken.None);
+
+        Assert.Equal(before.Order(), (await _database.TableNamesAsync()).Order());
+    }
+
+    [Fact]
+    public async Task SchedulerMigration_Down_DropsEveryQuartzTableAndKeepsTheCalendar()
+    {
+        await using (var db = await _database.Factory.CreateDbContextAsync())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261121000001_Calendar");
+        }
+
+        var tables = (await _database.TableNamesAsync()).Select(t => t.ToLowerInvariant()).ToList();
+        Assert.DoesNotContain(tables, t => t.StartsWith("qrtz_", StringComparison.Ordinal));
+        Assert.All(CalendarTables, table => Assert.Contains(table, tables));
+
+        // And up again: the migration is repeatable.
+        await DatabaseMigrator.MigrateAsync(_database.Factory, CancellationToken.None);
+        Assert.Equal(SchedulerTables.Length, (await _database.TableNamesAsync()).Count(t => t.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase)));
+    }
+}
+
+public sealed class DatabaseMigratorTestsOnSqlite() : DatabaseMigratorTests(DatabaseProvider.Sqlite);
+
+public sealed class DatabaseMigratorTestsOnPostgres() : DatabaseMigratorTests(DatabaseProvider.Postgres);
