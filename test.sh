@@ -125,12 +125,17 @@ dotnet build ShareFlow.slnx --nologo -v quiet -clp:ErrorsOnly
 
 echo "== .NET test projects"
 status=0
-dotnet test ShareFlow.slnx --no-build --nologo --logger "trx" --results-directory "$results" || status=$?
+# One results folder per test project, so no two result files can collide.
+for project in tests/*/*.Tests.csproj; do
+  name="$(basename "$project" .csproj)"
+  echo "-- $name"
+  dotnet test "$project" --no-build --nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results/$name" || status=$?
+done
 
 # Add up the counters of every result file: "N passed, N failed" is the line CI reads.
 passed=0; failed=0; total=0
 shopt -s nullglob
-for trx in "$results"/*.trx; do
+for trx in "$results"/*/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   get() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
   total=$((total + $(get total)))

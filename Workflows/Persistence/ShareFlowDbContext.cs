@@ -27,13 +27,18 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
-    /// <summary>SQLite keeps instants as UTC ticks so that due timers can be queried by time.</summary>
+    /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            // PostgreSQL's timestamptz takes UTC only; deadlines are computed at +08:00 and stored as the same instant in UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
         }
     }
 
@@ -44,6 +49,10 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,
         ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+
+    private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        value => value.ToUniversalTime(),
+        value => value);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

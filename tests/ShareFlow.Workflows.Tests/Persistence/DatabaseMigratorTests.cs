@@ -11,6 +11,8 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
 {
     private static readonly string[] CalendarTables = ["calendar_years", "calendar_year_history", "regional_calendars"];
 
+    private static readonly string[] EngineTables = ["process_definitions", "process_instances", "user_tasks", "waits", "history", "outbox"];
+
     /// <summary>Quartz.NET 4.7.3's job store, prefix <c>qrtz_</c>: what its schema check at scheduler start-up looks for.</summary>
     private static readonly string[] SchedulerTables =
     [
@@ -36,7 +38,7 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
     {
         await using var db = await _database.Factory.CreateDbContextAsync();
 
-        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler"], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler", "20261121000003_Engine"], await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
@@ -46,6 +48,7 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
         var tables = (await _database.TableNamesAsync()).Select(t => t.ToLowerInvariant()).ToHashSet();
 
         Assert.All(CalendarTables, table => Assert.Contains(table, tables));
+        Assert.All(EngineTables, table => Assert.Contains(table, tables));
         Assert.All(SchedulerTables, table => Assert.Contains(table, tables));
         Assert.Equal(SchedulerTables.Order(), tables.Where(t => t.StartsWith("qrtz_", StringComparison.Ordinal)).Order());
     }
@@ -75,6 +78,26 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
         // And up again: the migration is repeatable.
         await DatabaseMigrator.MigrateAsync(_database.Factory, CancellationToken.None);
         Assert.Equal(SchedulerTables.Length, (await _database.TableNamesAsync()).Count(t => t.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public async Task Upgrade_FromThePreviousSchemaVersion_KeepsTheData()
+    {
+        await using (var db = await _database.Factory.CreateDbContextAsync())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261121000002_Scheduler");
+            db.CalendarYears.Add(new CalendarYearRecord { Year = 2027, Document = "{\"year\":2027,\"days\":[]}", Revision = 1, ImportedAt = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.FromHours(8)), ImportedBy = "policy-admin" });
+            await db.SaveChangesAsync();
+        }
+
+        await DatabaseMigrator.MigrateAsync(_database.Factory, CancellationToken.None);
+
+        await using var upgraded = await _database.Factory.CreateDbContextAsync();
+        var year = await upgraded.CalendarYears.SingleAsync();
+        Assert.Equal(("policy-admin", 1), (year.ImportedBy, year.Revision));
+        Assert.Equal(new DateTimeOffset(2026, 11, 21, 1, 0, 0, TimeSpan.Zero), year.ImportedAt);
+        Assert.Empty(await upgraded.Database.GetPendingMigrationsAsync());
+        Assert.Equal(0, await upgraded.ProcessInstances.CountAsync());
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using ShareFlow.Workflows.Activities;
+using ShareFlow.Workflows.Persistence;
 using ShareFlow.Workflows.Runtime;
 using ShareFlow.Workflows.Tests.Model;
 using ShareFlow.Workflows.Tests.Support;
@@ -9,11 +10,11 @@ using static ShareFlow.Workflows.Tests.Support.Processes;
 namespace ShareFlow.Workflows.Tests.Runtime;
 
 /// <summary>Conflicts, failing activities, restarts: what must never lose or double an effect.</summary>
-public sealed class EngineReliabilityTests : IAsyncLifetime
+public abstract class EngineReliabilityTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private EngineHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _h = await EngineHarness.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -120,7 +121,7 @@ public sealed class EngineReliabilityTests : IAsyncLifetime
     [Fact(DisplayName = "Plain BPMN without ShareFlow attributes runs when the caller supplies a default activity and assignment")]
     public async Task BenchmarkWorkload_RunsWithCallerDefaults()
     {
-        await using var h = await EngineHarness.CreateAsync(new EngineOptions
+        await using var h = await EngineHarness.CreateAsync(provider, new EngineOptions
         {
             DefaultActivity = "noop",
             DefaultAssignment = new DefaultAssignment("provider", "provider-reviewer"),
@@ -177,3 +178,7 @@ public sealed class EngineReliabilityTests : IAsyncLifetime
         Assert.Single(await restarted.GetHistoryAsync(instance.Id, CancellationToken.None), e => e.Kind == "timer-fired");
     }
 }
+
+public sealed class EngineReliabilityTestsOnSqlite() : EngineReliabilityTests(DatabaseProvider.Sqlite);
+
+public sealed class EngineReliabilityTestsOnPostgres() : EngineReliabilityTests(DatabaseProvider.Postgres);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Model;
+using ShareFlow.Workflows.Persistence;
 using ShareFlow.Workflows.Runtime;
 using ShareFlow.Workflows.Tests.Support;
 using static ShareFlow.Workflows.Tests.Support.Processes;
@@ -8,11 +9,11 @@ using static ShareFlow.Workflows.Tests.Support.Processes;
 namespace ShareFlow.Workflows.Tests.Runtime;
 
 /// <summary>Element semantics, on a real SQLite database. Instances start on Monday 2026-11-23, 09:00 Shanghai time.</summary>
-public sealed class WorkflowEngineTests : IAsyncLifetime
+public abstract class WorkflowEngineTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private EngineHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await EngineHarness.CreateAsync();
+    public async Task InitializeAsync() => _h = await EngineHarness.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
@@ -613,3 +614,7 @@ public sealed class WorkflowEngineTests : IAsyncLifetime
         Assert.NotNull(notice2026);
     }
 }
+
+public sealed class WorkflowEngineTestsOnSqlite() : WorkflowEngineTests(DatabaseProvider.Sqlite);
+
+public sealed class WorkflowEngineTestsOnPostgres() : WorkflowEngineTests(DatabaseProvider.Postgres);

@@ -19,7 +19,7 @@ public sealed class EngineHarness : IAsyncDisposable, ICalendarSource
     /// <summary>Monday 2026-11-23, 09:00 in Shanghai: an ordinary working day, far from any holiday.</summary>
     public static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
 
-    private EngineHarness(SqliteDatabase database, EngineOptions options, IReadOnlyDictionary<string, int> parameters)
+    private EngineHarness(ITestDatabase database, EngineOptions options, IReadOnlyDictionary<string, int> parameters)
     {
         Database = database;
         Clock = new SimulatedClock(Monday);
@@ -29,7 +29,7 @@ public sealed class EngineHarness : IAsyncDisposable, ICalendarSource
         Engine = new WorkflowEngine(database.Factory, definitions, activities, policy, options, this, Scheduler, Clock, NullLogger<WorkflowEngine>.Instance);
     }
 
-    public SqliteDatabase Database { get; }
+    public ITestDatabase Database { get; }
 
     public SimulatedClock Clock { get; }
 
@@ -41,8 +41,8 @@ public sealed class EngineHarness : IAsyncDisposable, ICalendarSource
 
     public CalendarCatalog Current { get; set; } = CalendarCatalog.Embedded;
 
-    public static async Task<EngineHarness> CreateAsync(EngineOptions? options = null, IReadOnlyDictionary<string, int>? parameters = null) =>
-        new(await SqliteDatabase.CreateAsync(), options ?? new EngineOptions { RetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)] },
+    public static async Task<EngineHarness> CreateAsync(DatabaseProvider provider, EngineOptions? options = null, IReadOnlyDictionary<string, int>? parameters = null) =>
+        new(await TestDatabase.CreateAsync(provider), options ?? new EngineOptions { RetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)] },
             parameters ?? new Dictionary<string, int> { ["sharing.answerDays"] = 10 });
 
     public Task PublishAsync(string xml) => Engine.Definitions.PublishAsync(xml, "policy-admin", CancellationToken.None);
