@@ -6,6 +6,8 @@ using Microsoft.Extensions.FileProviders;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Calendar;
 using ShareFlow.Workflows.Persistence;
+using ShareFlow.Workflows.Runtime;
+using ShareFlow.Workflows.Scheduling;
 
 namespace ShareFlow.Host.Infrastructure;
 
@@ -40,7 +42,13 @@ internal static class HostingExtensions
 
         services.AddSingleton<CalendarService>();
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
+
+        var parameters = builder.Configuration.GetSection("Policy:Parameters").Get<Dictionary<string, int>>() ?? [];
+        services.AddShareFlowEngine(new EngineOptions(), new FixedPolicyParameters(parameters));
+
+        // Migrations and the calendar come first; the scheduler starts once the application has started.
         services.AddHostedService<StartupTasks>();
+        services.AddShareFlowScheduler(database);
     }
 
     public static void UseShareFlowErrorHandling(this WebApplication app)

@@ -1,16 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Workflows.Calendar;
 using ShareFlow.Workflows.Persistence;
+using ShareFlow.Workflows.Runtime;
 
 namespace ShareFlow.Host.Infrastructure;
 
-/// <summary>Runs before the server accepts requests: brings the schema up to date, then loads the calendar in force.</summary>
-internal sealed class StartupTasks(IDbContextFactory<ShareFlowDbContext> dbFactory, CalendarService calendar) : IHostedService
+/// <summary>
+/// Runs before the server accepts requests: brings the schema up to date, loads the calendar in force, and makes sure
+/// every pending timer has its trigger in the scheduler (overdue ones fire once the scheduler starts).
+/// </summary>
+internal sealed class StartupTasks(IDbContextFactory<ShareFlowDbContext> dbFactory, CalendarService calendar, WorkflowEngine engine) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await DatabaseMigrator.MigrateAsync(dbFactory, cancellationToken);
         await calendar.LoadAsync(cancellationToken);
+        await engine.ReconcileScheduleAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
