@@ -9,6 +9,13 @@ public static class DatabaseMigrator
     {
         ArgumentNullException.ThrowIfNull(factory);
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers (task lists) do not block the writer, and a commit appends instead of
+            // rewriting pages. The mode is kept in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
     }
 }

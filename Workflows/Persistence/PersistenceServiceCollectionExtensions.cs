@@ -32,7 +32,7 @@ public static class PersistenceServiceCollectionExtensions
                 }
 
                 var sqliteConnectionString = sqlite.ToString();
-                return builder => Common(builder.UseSqlite(sqliteConnectionString));
+                return builder => Common(builder.UseSqlite(sqliteConnectionString).AddInterceptors(BusyTimeout));
 
             case DatabaseProvider.Postgres:
                 var postgres = string.IsNullOrWhiteSpace(options.ConnectionString)
@@ -49,6 +49,8 @@ public static class PersistenceServiceCollectionExtensions
                 throw new UnsupportedDatabaseException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer.");
         }
     }
+
+    private static readonly SqliteBusyTimeoutInterceptor BusyTimeout = new();
 
     // The schema comes from hand-written migrations without a model snapshot, so EF's snapshot comparison has nothing to compare.
     private static void Common(DbContextOptionsBuilder builder) =>

@@ -48,3 +48,20 @@ public sealed record HistoryEntry(
     string? Outcome,
     string? Comment,
     string? Data);
+
+/// <summary>A user task as its candidates and assignee see it.</summary>
+public sealed record TaskView(
+    Guid Id,
+    Guid InstanceId,
+    string ElementId,
+    string? Name,
+    string Status,
+    string? CandidateDepartment,
+    string? CandidateRole,
+    string? Assignee,
+    DateTimeOffset CreatedAt,
+    DateOnly? DueDate,
+    DateTimeOffset? DueAt,
+    bool DueProvisional,
+    string? Outcome,
+    string? CompletedBy);

@@ -346,6 +346,15 @@ public sealed partial class WorkflowEngine : IWaitFiring
             record.OpenIncidents, ProcessVariables.Parse(record.Variables), [.. state.Tokens.Select(t => t.ElementId).Distinct()], record.ParentInstanceId);
     }
 
+    /// <summary>The open tasks of an instance, oldest first.</summary>
+    public async Task<IReadOnlyList<TaskView>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open).OrderBy(t => t.Id)
+            .Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.Status, t.CandidateDepartment, t.CandidateRole, t.Assignee, t.CreatedAt, t.DueDate, t.DueAt, t.DueProvisional, t.Outcome, t.CompletedBy))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

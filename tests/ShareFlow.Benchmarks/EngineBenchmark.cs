@@ -1,0 +1,192 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ShareFlow.Domain.Calendar;
+using ShareFlow.Workflows.Persistence;
+using ShareFlow.Workflows.Runtime;
+using ShareFlow.Workflows.Scheduling;
+
+namespace ShareFlow.Benchmarks;
+
+/// <summary>
+/// Runs a BPMN workload (start → review → approve → grant → end) for N instances through the public engine API, with
+/// the real Quartz scheduler, on SQLite (a file) or PostgreSQL, and compares the rate with the same database's rate of
+/// single-row insert+commit transactions measured in the same run. Prints one JSON line last.
+/// </summary>
+internal static class EngineBenchmark
+{
+    public static RootCommand Command()
+    {
+        var bpmn = new Option<FileInfo>("--bpmn") { Description = "The BPMN workload, e.g. ../shared/bench/approval.bpmn", Required = true };
+        var db = new Option<string>("--db") { Description = "sqlite (a file in a temp folder) or postgres", DefaultValueFactory = _ => "sqlite" };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string (default: $SHAREFLOW_BENCH_POSTGRES or $SHAREFLOW_TEST_POSTGRES)" };
+        var instances = new Option<int>("--instances") { Description = "How many instances to run", DefaultValueFactory = _ => 2000 };
+        var scheduler = new Option<string>("--scheduler") { Description = "quartz (the real scheduler, default) or none (the engine alone)", DefaultValueFactory = _ => "quartz" };
+        var command = new RootCommand("ShareFlow engine benchmark") { bpmn, db, connection, instances, scheduler };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(bpmn)!, result.GetValue(db)!, result.GetValue(connection), result.GetValue(instances), result.GetValue(scheduler) == "quartz", cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo bpmn, string db, string? connection, int instances, bool quartz, CancellationToken cancellationToken)
+    {
+        if (!bpmn.Exists || instances < 1)
+        {
+            await Console.Error.WriteLineAsync(!bpmn.Exists ? $"No BPMN file at {bpmn.FullName}." : "--instances must be at least 1.");
+            return 2;
+        }
+
+        var (options, cleanup) = Database(db, connection);
+        try
+        {
+            using var host = BuildHost(options, quartz);
+            var factory = host.Services.GetRequiredService<IDbContextFactory<ShareFlowDbContext>>();
+            await DatabaseMigrator.MigrateAsync(factory, cancellationToken);
+            await host.StartAsync(cancellationToken);
+            var engine = host.Services.GetRequiredService<WorkflowEngine>();
+            var definition = await engine.Definitions.PublishAsync(await File.ReadAllTextAsync(bpmn.FullName, cancellationToken), "benchmark", cancellationToken);
+
+            var baseline = await CommitBaselineAsync(factory, Math.Min(instances, 2000), cancellationToken);
+
+            // Warm-up: JIT, connection pools, caches.
+            for (var i = 0; i < Math.Min(20, instances); i++)
+            {
+                await RunOneAsync(engine, definition.Key, $"warm-{i}", cancellationToken);
+            }
+
+            var latencies = new double[instances];
+            var total = Stopwatch.StartNew();
+            for (var i = 0; i < instances; i++)
+            {
+                var one = Stopwatch.StartNew();
+                await RunOneAsync(engine, definition.Key, $"bench-{i}", cancellationToken);
+                latencies[i] = one.Elapsed.TotalMilliseconds;
+            }
+
+            total.Stop();
+            await host.StopAsync(cancellationToken);
+            Array.Sort(latencies);
+            var result = new
+            {
+                db = options.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
+                instances,
+                instancesPerSecond = Math.Round(instances / total.Elapsed.TotalSeconds, 1),
+                p50Ms = Math.Round(Percentile(latencies, 0.50), 2),
+                p99Ms = Math.Round(Percentile(latencies, 0.99), 2),
+                commitBaselinePerSecond = Math.Round(baseline, 1),
+                scheduler = quartz ? "quartz" : "none",
+            };
+            Console.Error.WriteLine(string.Join(" ", Phases.Select(p => (p / (instances + 20)).ToString("F2", CultureInfo.InvariantCulture))));
+            Console.WriteLine(JsonSerializer.Serialize(result));
+            return 0;
+        }
+        finally
+        {
+            cleanup();
+        }
+    }
+
+    /// <summary>One instance: start, find the review task, complete it with decision = 'approve'.</summary>
+    public static readonly double[] Phases = new double[3];
+
+    private static async Task RunOneAsync(WorkflowEngine engine, string key, string businessKey, CancellationToken cancellationToken)
+    {
+        var w = Stopwatch.StartNew();
+        var instance = await engine.StartAsync(new StartInstance(key, businessKey, Actor: "requester"), cancellationToken);
+        Phases[0] += w.Elapsed.TotalMilliseconds; w.Restart();
+        var review = (await engine.GetOpenTasksAsync(instance.Id, cancellationToken)).Single(t => t.ElementId == "review");
+        Phases[1] += w.Elapsed.TotalMilliseconds; w.Restart();
+        await engine.CompleteTaskAsync(review.Id, new CompleteTask("reviewer", "approve", new Dictionary<string, object?> { ["decision"] = "approve" }), cancellationToken);
+        Phases[2] += w.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Single-row INSERT + COMMIT transactions per second on the same database, as the engine's own transactions are.</summary>
+    private static async Task<double> CommitBaselineAsync(IDbContextFactory<ShareFlowDbContext> factory, int count, CancellationToken cancellationToken)
+    {
+        await using var context = await factory.CreateDbContextAsync(cancellationToken);
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT PRIMARY KEY, payload VARCHAR(200) NOT NULL)", cancellationToken);
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(connection, transaction, $"INSERT INTO bench_commits (id, payload) VALUES ({i.ToString(CultureInfo.InvariantCulture)}, 'a typical row of some eighty characters, as an instance row or a history row is')", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        watch.Stop();
+        await ExecuteAsync(connection, null, "DROP TABLE bench_commits", cancellationToken);
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // Fixed text built from an integer counter only.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static IHost BuildHost(DatabaseOptions database, bool quartz)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddShareFlowDatabase(database);
+        builder.Services.AddSingleton<ICalendarSource>(new FixedCalendar());
+        // The workload is plain BPMN: the caller supplies the activity of unbound tasks and the assignment of unassigned ones.
+        builder.Services.AddShareFlowEngine(
+            new EngineOptions { DefaultActivity = "noop", DefaultAssignment = new DefaultAssignment("provider", "provider-reviewer") },
+            FixedPolicyParameters.Empty);
+        if (quartz)
+        {
+            builder.Services.AddShareFlowScheduler(database);
+        }
+        else
+        {
+            builder.Services.AddSingleton<IWaitScheduler, NoScheduler>();
+        }
+
+        return builder.Build();
+    }
+
+    private static (DatabaseOptions Options, Action Cleanup) Database(string db, string? connection)
+    {
+        if (db == "postgres")
+        {
+            var connectionString = connection
+                ?? Environment.GetEnvironmentVariable("SHAREFLOW_BENCH_POSTGRES")
+                ?? Environment.GetEnvironmentVariable("SHAREFLOW_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("--db postgres needs --connection or SHAREFLOW_BENCH_POSTGRES.");
+            return (new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }, () => { });
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), "shareflow-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return (new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(directory, "bench.db")}" },
+            () => Directory.Delete(directory, recursive: true));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    /// <summary>The engine alone: timers are stored but not handed to a scheduler.</summary>
+    private sealed class NoScheduler : IWaitScheduler
+    {
+        public Task ScheduleAsync(Guid waitId, DateTimeOffset dueAt, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task UnscheduleAsync(Guid waitId, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class FixedCalendar : ICalendarSource
+    {
+        public CalendarCatalog Current => CalendarCatalog.Embedded;
+    }
+}
