@@ -7,14 +7,14 @@ namespace ShareFlow.Workflows.Persistence;
 
 public static class PersistenceServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ShareFlowDbContext"/> (as a pooled factory) for the configured provider.</summary>
+    /// <summary>Registers <see cref="ShareFlowDbContext"/> (as a pooled factory: contexts are reset and reused) for the configured provider.</summary>
     /// <exception cref="UnsupportedDatabaseException">SQL Server was chosen; its client cannot be restored in this build.</exception>
     public static IServiceCollection AddShareFlowDatabase(this IServiceCollection services, DatabaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var configure = CreateConfigurer(options);
         services.AddSingleton(options);
-        services.AddDbContextFactory<ShareFlowDbContext>(configure);
+        services.AddPooledDbContextFactory<ShareFlowDbContext>(configure);
         return services;
     }
 

@@ -326,7 +326,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     {
         try
         {
-            return Expression.Parse(raw).Evaluate(variables);
+            return ParsedExpressions.Get(raw).Evaluate(variables);
         }
         catch (Exception ex) when (ex is ExpressionSyntaxException or ExpressionEvaluationException)
         {
@@ -338,7 +338,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     {
         try
         {
-            return Expression.Parse(raw).EvaluateCondition(variables);
+            return ParsedExpressions.Get(raw).EvaluateCondition(variables);
         }
         catch (Exception ex) when (ex is ExpressionSyntaxException or ExpressionEvaluationException)
         {
@@ -350,7 +350,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     {
         try
         {
-            return Expression.Parse(raw).EvaluateString(variables);
+            return ParsedExpressions.Get(raw).EvaluateString(variables);
         }
         catch (Exception ex) when (ex is ExpressionSyntaxException or ExpressionEvaluationException)
         {

@@ -45,17 +45,16 @@ public sealed partial class WorkflowEngine : IWaitFiring
     public DefinitionRepository Definitions => _services.Definitions;
 
     /// <summary>Starts the latest version of a definition at its none start event.</summary>
-    public async Task<InstanceView> StartAsync(StartInstance request, CancellationToken cancellationToken)
+    public Task<InstanceView> StartAsync(StartInstance request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var id = await ExecuteAsync(async (work, execution) =>
+        return ExecuteAsync(async (work, execution) =>
         {
             var definition = await _services.Definitions.GetLatestAsync(work.Db, request.DefinitionKey, cancellationToken).ConfigureAwait(false);
             var instance = await execution.StartInstanceAsync(
                 definition, request.BusinessKey, ToJson(request.Variables), request.Actor, request.Jurisdiction, parent: null, startEventId: null, cancellationToken).ConfigureAwait(false);
-            return instance.Id;
-        }, deferActivityFailures: true, cancellationToken).ConfigureAwait(false);
-        return await GetInstanceAsync(id, cancellationToken).ConfigureAwait(false);
+            return ViewOf(instance.Record, instance.State, instance.Variables.DeepClone().AsObject());
+        }, deferActivityFailures: true, cancellationToken);
     }
 
     /// <summary>Completes an open user task with an outcome and variables, and moves the process on.</summary>
@@ -75,7 +74,6 @@ public sealed partial class WorkflowEngine : IWaitFiring
             var instance = await execution.LoadInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false);
             var token = instance.State.Tokens.SingleOrDefault(t => t.Id == task.TokenId)
                 ?? throw new ConcurrencyConflictException($"Task {taskId} no longer has a place in its process.");
-            (await instance.LoadOpenTasksAsync(work.Db, cancellationToken).ConfigureAwait(false)).Remove(task);
             execution.CloseTask(instance, task, UserTaskStatus.Completed);
             task.CompletedBy = request.Actor;
             task.Outcome = request.Outcome;
@@ -340,11 +338,12 @@ public sealed partial class WorkflowEngine : IWaitFiring
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var record = await db.ProcessInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false)
             ?? throw new EngineNotFoundException("Process instance", instanceId.ToString());
-        var state = InstanceState.Parse(record.State);
-        return new InstanceView(
-            record.Id, record.DefinitionKey, record.DefinitionVersion, record.BusinessKey, record.Status, record.StartedAt, record.EndedAt, record.EndReason,
-            record.OpenIncidents, ProcessVariables.Parse(record.Variables), [.. state.Tokens.Select(t => t.ElementId).Distinct()], record.ParentInstanceId);
+        return ViewOf(record, InstanceState.Parse(record.State), ProcessVariables.Parse(record.Variables));
     }
+
+    private static InstanceView ViewOf(ProcessInstanceRecord record, InstanceState state, JsonObject variables) => new(
+        record.Id, record.DefinitionKey, record.DefinitionVersion, record.BusinessKey, record.Status, record.StartedAt, record.EndedAt, record.EndReason,
+        record.OpenIncidents, variables, [.. state.Tokens.Select(t => t.ElementId).Distinct()], record.ParentInstanceId);
 
     /// <summary>The open tasks of an instance, oldest first.</summary>
     public async Task<IReadOnlyList<TaskView>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken)
@@ -534,17 +533,17 @@ public sealed partial class WorkflowEngine : IWaitFiring
 
     private async Task SyncSchedulerAsync(UnitOfWork work, CancellationToken cancellationToken)
     {
+        if (work.ToSchedule.Count == 0 && work.ToUnschedule.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            foreach (var waitId in work.ToUnschedule.Except(work.ToSchedule.Select(s => s.WaitId)))
-            {
-                await _scheduler.UnscheduleAsync(waitId, cancellationToken).ConfigureAwait(false);
-            }
-
-            foreach (var (waitId, dueAt) in work.ToSchedule.Where(s => !work.ToUnschedule.Contains(s.WaitId)))
-            {
-                await _scheduler.ScheduleAsync(waitId, dueAt, cancellationToken).ConfigureAwait(false);
-            }
+            var scheduled = work.ToSchedule.Select(s => s.WaitId).ToHashSet();
+            var unschedule = work.ToUnschedule.Where(id => !scheduled.Contains(id)).ToList();
+            var schedule = work.ToSchedule.Where(s => !work.ToUnschedule.Contains(s.WaitId)).GroupBy(s => s.WaitId).Select(g => g.Last()).ToList();
+            await _scheduler.ApplyAsync(schedule, unschedule, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

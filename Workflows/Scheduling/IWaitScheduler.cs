@@ -14,4 +14,23 @@ public interface IWaitScheduler
 
     /// <summary>Removes the timer of <paramref name="waitId"/>; a wait that has none (never scheduled, fired, removed) is fine.</summary>
     Task UnscheduleAsync(Guid waitId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Everything one committed state change asks of the scheduler, at once: a scheduler that can store it in one
+    /// transaction should. The default applies each change on its own.
+    /// </summary>
+    async Task ApplyAsync(IReadOnlyCollection<(Guid WaitId, DateTimeOffset DueAt)> schedule, IReadOnlyCollection<Guid> unschedule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(unschedule);
+        foreach (var waitId in unschedule)
+        {
+            await UnscheduleAsync(waitId, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (waitId, dueAt) in schedule)
+        {
+            await ScheduleAsync(waitId, dueAt, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

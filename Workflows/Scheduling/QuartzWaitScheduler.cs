@@ -58,6 +58,37 @@ internal sealed partial class QuartzWaitScheduler(
     }
 
     /// <summary>The job of one wait: non-durable (deleted once its trigger is done), recovered if a node dies while firing it.</summary>
+    /// <summary>One store transaction for the removals and one for the additions of a state change.</summary>
+    public async Task ApplyAsync(IReadOnlyCollection<(Guid WaitId, DateTimeOffset DueAt)> schedule, IReadOnlyCollection<Guid> unschedule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(unschedule);
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken).ConfigureAwait(false);
+        if (unschedule.Count > 0)
+        {
+            await scheduler.DeleteJobs([.. unschedule.Select(JobKeyFor)], cancellationToken).ConfigureAwait(false);
+        }
+
+        if (schedule.Count == 1)
+        {
+            var (waitId, dueAt) = schedule.First();
+            await ScheduleAsync(waitId, dueAt, cancellationToken).ConfigureAwait(false);
+        }
+        else if (schedule.Count > 1)
+        {
+            var jobs = schedule.ToDictionary(s => JobFor(s.WaitId), s => (IReadOnlyCollection<ITrigger>)[TriggerFor(s.WaitId, s.DueAt)]);
+            try
+            {
+                await scheduler.ScheduleJobs(jobs, ScheduleJobOptions.Replacing, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ObjectAlreadyExistsException ex)
+            {
+                // As for a single wait: another node stored the same waits at the same moment.
+                LogBatchAlreadyScheduled(logger, ex, schedule.Count);
+            }
+        }
+    }
+
     internal static IJobDetail JobFor(Guid waitId) => JobBuilder.Create()
         .OfType(FireWaitJobType)
         .WithIdentity(JobKeyFor(waitId))
@@ -73,6 +104,9 @@ internal sealed partial class QuartzWaitScheduler(
         .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
         .WithRetryPolicy(RetryPolicy.Exponential(int.MaxValue, options.RetryInitialDelay, 2, options.RetryMaxDelay, 0.2))
         .Build();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} waits were scheduled concurrently by another node; keeping those timers")]
+    private static partial void LogBatchAlreadyScheduled(ILogger logger, Exception exception, int count);
 
     private static string Name(Guid waitId) => waitId.ToString("D", CultureInfo.InvariantCulture);
 
