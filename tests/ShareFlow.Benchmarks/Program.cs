@@ -8,5 +8,11 @@ if (args.Length > 0 && args[0] == "engine")
     return await EngineBenchmark.Command().Parse(args[1..]).InvokeAsync();
 }
 
+// dotnet ShareFlow.Benchmarks.dll serve --sqlite FILE --bpmn FILE     (the durability test's child process)
+if (args.Length > 0 && args[0] == "serve")
+{
+    return await ServeCommand.Command().Parse(args[1..]).InvokeAsync();
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(CalendarBenchmarks).Assembly).Run(args, BenchmarkConfig.Create());
 return 0;
