@@ -6,6 +6,15 @@ public interface ICalendarSource
     CalendarCatalog Current { get; }
 }
 
+/// <summary>A calendar source that never changes: tools, tests, and hosts without calendar imports.</summary>
+public sealed class FixedCalendarSource(CalendarCatalog catalog) : ICalendarSource
+{
+    /// <summary>The shipped notices only.</summary>
+    public static FixedCalendarSource Embedded { get; } = new(CalendarCatalog.Embedded);
+
+    public CalendarCatalog Current { get; } = catalog;
+}
+
 /// <summary>
 /// Told after a calendar change is stored: a year was imported (national) or a jurisdiction's local days changed.
 /// The engine recomputes the pending deadlines that depend on the changed year.

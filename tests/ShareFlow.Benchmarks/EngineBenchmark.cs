@@ -134,7 +134,7 @@ internal static class EngineBenchmark
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddShareFlowDatabase(database);
-        builder.Services.AddSingleton<ICalendarSource>(new FixedCalendar());
+        builder.Services.AddSingleton<ICalendarSource>(FixedCalendarSource.Embedded);
         // The workload is plain BPMN: the caller supplies the activity of unbound tasks and the assignment of unassigned ones.
         builder.Services.AddShareFlowEngine(
             new EngineOptions { DefaultActivity = "noop", DefaultAssignment = new DefaultAssignment("provider", "provider-reviewer") },
@@ -178,8 +178,4 @@ internal static class EngineBenchmark
         public Task UnscheduleAsync(Guid waitId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    private sealed class FixedCalendar : ICalendarSource
-    {
-        public CalendarCatalog Current => CalendarCatalog.Embedded;
-    }
 }

@@ -133,14 +133,10 @@ public sealed class DurabilityTests : IDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddShareFlowDatabase(database);
-        builder.Services.AddSingleton<ICalendarSource>(new FixedCalendar());
+        builder.Services.AddSingleton<ICalendarSource>(FixedCalendarSource.Embedded);
         builder.Services.AddShareFlowEngine(new EngineOptions(), FixedPolicyParameters.Empty);
         builder.Services.AddShareFlowScheduler(database);
         return builder.Build();
     }
 
-    private sealed class FixedCalendar : ICalendarSource
-    {
-        public CalendarCatalog Current => CalendarCatalog.Embedded;
-    }
 }

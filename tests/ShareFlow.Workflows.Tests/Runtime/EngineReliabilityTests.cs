@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using ShareFlow.Workflows.Activities;
 using ShareFlow.Workflows.Persistence;
 using ShareFlow.Workflows.Runtime;
 using ShareFlow.Workflows.Tests.Model;
@@ -162,12 +160,7 @@ public abstract class EngineReliabilityTests(DatabaseProvider provider) : IAsync
 
         // A new engine over the same database, as after the process died; the clock has moved past the deadline.
         _h.Clock.Advance(TimeSpan.FromDays(14));
-        var activities = new ActivityRegistry([new NoOpActivity(), new NotifyActivity()]);
-        var options = new EngineOptions();
-        var parameters = FixedPolicyParameters.Empty;
-        var restarted = new WorkflowEngine(
-            _h.Database.Factory, new DefinitionRepository(_h.Database.Factory, activities, parameters, options, _h.Clock),
-            activities, parameters, options, _h, new RecordingScheduler(), _h.Clock, NullLogger<WorkflowEngine>.Instance);
+        var restarted = _h.NewEngine();
 
         Assert.Equal(1, await restarted.ReconcileScheduleAsync(CancellationToken.None));
         Assert.Equal(1, await restarted.FireDueAsync(CancellationToken.None));

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using ShareFlow.Workflows.Activities;
 using ShareFlow.Workflows.Persistence;
-using ShareFlow.Workflows.Runtime;
 using ShareFlow.Workflows.Tests.Support;
 using static ShareFlow.Workflows.Tests.Support.Processes;
 
@@ -40,11 +37,7 @@ public sealed class TwoEnginesTests : IAsyncLifetime
         }
 
         _h.Clock.Advance(TimeSpan.FromDays(10));
-        var activities = new ActivityRegistry([new NoOpActivity(), new NotifyActivity()]);
-        var options = new EngineOptions();
-        var second = new WorkflowEngine(
-            _h.Database.Factory, new DefinitionRepository(_h.Database.Factory, activities, FixedPolicyParameters.Empty, options, _h.Clock),
-            activities, FixedPolicyParameters.Empty, options, _h, new RecordingScheduler(), _h.Clock, NullLogger<WorkflowEngine>.Instance);
+        var second = _h.NewEngine();
 
         var fired = await Task.WhenAll(
             Task.Run(() => _h.Engine.FireDueAsync(CancellationToken.None)),

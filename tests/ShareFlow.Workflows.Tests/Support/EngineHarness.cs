@@ -45,6 +45,15 @@ public sealed class EngineHarness : IAsyncDisposable, ICalendarSource
         new(await TestDatabase.CreateAsync(provider), options ?? new EngineOptions { RetryDelays = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5)] },
             parameters ?? new Dictionary<string, int> { ["sharing.answerDays"] = 10 });
 
+    /// <summary>Another engine over the same database and clock, as a second host or a restarted process would be.</summary>
+    public WorkflowEngine NewEngine()
+    {
+        var activities = new ActivityRegistry([new NoOpActivity(), new NotifyActivity()]);
+        var options = new EngineOptions();
+        var definitions = new DefinitionRepository(Database.Factory, activities, FixedPolicyParameters.Empty, options, Clock);
+        return new WorkflowEngine(Database.Factory, definitions, activities, FixedPolicyParameters.Empty, options, this, new RecordingScheduler(), Clock, NullLogger<WorkflowEngine>.Instance);
+    }
+
     public Task PublishAsync(string xml) => Engine.Definitions.PublishAsync(xml, "policy-admin", CancellationToken.None);
 
     public Task<InstanceView> StartAsync(string key, IReadOnlyDictionary<string, object?>? variables = null, string? businessKey = null) =>
