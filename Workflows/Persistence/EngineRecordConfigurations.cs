@@ -75,6 +75,8 @@ internal sealed class UserTaskRecordConfiguration : IEntityTypeConfiguration<Use
         builder.Property(r => r.DueProvisional).HasColumnName("due_provisional");
         builder.Property(r => r.LoopIndex).HasColumnName("loop_index");
         builder.Property(r => r.LocalVariables).HasColumnName("local_variables");
+        builder.Property(r => r.SuspendedAt).HasColumnName("suspended_at");
+        builder.Property(r => r.RemainingDays).HasColumnName("remaining_days");
         builder.Property(r => r.EndedAt).HasColumnName("ended_at");
         builder.Property(r => r.CompletedBy).HasColumnName("completed_by").HasMaxLength(128);
         builder.Property(r => r.Outcome).HasColumnName("outcome").HasMaxLength(64);

@@ -112,6 +112,14 @@ public sealed class UserTaskRecord
 
     public string? LocalVariables { get; set; }
 
+    /// <summary>
+    /// 补正: while the case is back with the requester for more material the task is suspended and its deadline clock
+    /// stops; <see cref="RemainingDays"/> are the days that were left, counted again from the resubmission.
+    /// </summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
+    public int? RemainingDays { get; set; }
+
     public DateTimeOffset? EndedAt { get; set; }
 
     public string? CompletedBy { get; set; }

@@ -264,7 +264,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     /// <summary>Creates a timer wait for <paramref name="elementId"/> held by <paramref name="token"/>.</summary>
     public void AddTimerWait(InstanceContext instance, Token token, string elementId, TimerSpec spec, TaskPeriod? hostTask)
     {
-        var due = TimerCalculator.Compute(spec, Now, instance.Calendar, Services.Parameters, hostTask, elementId);
+        var due = TimerCalculator.Compute(spec, Now, instance.Calendar, ParametersOf(instance), hostTask, elementId);
         Work.AddWait(instance, new WaitRecord
         {
             Id = Work.NewId(),
@@ -320,6 +320,9 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
             AddEventWait(instance, token, boundary.Id, boundary.Trigger, hostTask);
         }
     }
+
+    /// <summary>The policy parameters of <paramref name="instance"/>: its profile snapshot first, then the defaults.</summary>
+    public IPolicyParameters ParametersOf(InstanceContext instance) => new InstancePolicyParameters(instance.Variables, Services.Parameters);
 
     /// <summary>Evaluates a value that may be a literal or a <c>${...}</c> expression.</summary>
     public static object? Evaluate(string elementId, string raw, IVariableSource variables)

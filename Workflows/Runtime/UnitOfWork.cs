@@ -162,6 +162,9 @@ public static class InstanceStatus
 public static class UserTaskStatus
 {
     public const string Open = "open";
+
+    /// <summary>补正: back with the requester; the deadline clock is stopped.</summary>
+    public const string Suspended = "suspended";
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
 }

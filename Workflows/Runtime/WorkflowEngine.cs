@@ -118,6 +118,84 @@ public sealed partial class WorkflowEngine : IWaitFiring
         }, deferActivityFailures: false, cancellationToken);
 
     /// <summary>
+    /// 补正: suspends an open task while its case is back with the requester. The deadline clock stops: the working days
+    /// left are kept, and the task's timers are removed until <see cref="ResumeTaskAsync"/>.
+    /// </summary>
+    /// <returns>The working (or calendar) days that were left.</returns>
+    public Task<int?> SuspendTaskAsync(Guid taskId, string? actor, string reason, CancellationToken cancellationToken) =>
+        ExecuteAsync(async (work, execution) =>
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+            var task = await OpenTaskAsync(work, taskId, cancellationToken).ConfigureAwait(false);
+            var instance = await execution.LoadInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false);
+            var token = instance.State.Tokens.Single(t => t.Id == task.TokenId);
+            int? remaining = null;
+            if (task.DueDate is { } dueDate)
+            {
+                var today = ChinaTime.DateOf(work.Now);
+                remaining = Math.Max(0, TimerCalculator.ParseDayKind(task.DueDayKind) == DayCountKind.Working
+                    ? instance.Calendar.WorkingDaysBetween(today, dueDate)
+                    : dueDate.DayNumber - today.DayNumber);
+            }
+
+            task.Status = UserTaskStatus.Suspended;
+            task.SuspendedAt = work.Now;
+            task.RemainingDays = remaining;
+            task.Revision++;
+            instance.OpenTasks?.Remove(task);
+            foreach (var wait in (await instance.LoadWaitsAsync(work.Db, cancellationToken).ConfigureAwait(false)).Where(w => w.TokenId == token.Id && w.Kind == WaitKind.Timer).ToList())
+            {
+                work.RemoveWait(instance, wait);
+            }
+
+            work.History(instance.Id, "task-suspended", task.ElementId, task.Name, actor, comment: reason, taskId: task.Id,
+                data: new JsonObject { ["remainingDays"] = remaining });
+            return remaining;
+        }, deferActivityFailures: false, cancellationToken);
+
+    /// <summary>
+    /// Resumes a suspended task (the requester resubmitted): its deadline is the days that were left, counted from today
+    /// (the day of resubmission is not counted), and its timers are armed again on that period.
+    /// </summary>
+    public Task ResumeTaskAsync(Guid taskId, string? actor, CancellationToken cancellationToken) =>
+        ExecuteAsync(async (work, execution) =>
+        {
+            var task = await work.Db.UserTasks.FindAsync([taskId], cancellationToken).ConfigureAwait(false)
+                ?? throw new EngineNotFoundException("Task", taskId.ToString());
+            if (task.Status != UserTaskStatus.Suspended)
+            {
+                throw new ConcurrencyConflictException($"Task {taskId} is {task.Status}, not suspended.");
+            }
+
+            var instance = await execution.LoadInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false);
+            var token = instance.State.Tokens.Single(t => t.Id == task.TokenId);
+            task.Status = UserTaskStatus.Open;
+            task.Revision++;
+            TaskPeriod? period = null;
+            if (task.RemainingDays is { } remaining)
+            {
+                period = new TaskPeriod(ChinaTime.DateOf(work.Now), remaining, TimerCalculator.ParseDayKind(task.DueDayKind));
+                var due = TimerCalculator.Count(period.BasisDate, period.Days, period.Kind, instance.Calendar);
+                task.DueBasisDate = period.BasisDate;
+                task.DueDays = remaining;
+                task.DueDate = ChinaTime.DateOf(due.DueAt.AddTicks(-1));
+                task.DueAt = due.DueAt;
+                task.DueProvisional = due.Provisional;
+            }
+
+            foreach (var boundary in instance.Process.BoundaryEventsOf(task.ElementId).Where(b => b.Trigger is TimerEventDefinition))
+            {
+                execution.AddEventWait(instance, token, boundary.Id, boundary.Trigger, period);
+            }
+
+            task.SuspendedAt = null;
+            task.RemainingDays = null;
+            work.History(instance.Id, "task-resumed", task.ElementId, task.Name, actor, taskId: task.Id,
+                data: new JsonObject { ["dueDate"] = task.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+            return true;
+        }, deferActivityFailures: false, cancellationToken);
+
+    /// <summary>
     /// Delivers a message to every instance waiting for it (with that business key, when given); when none waits,
     /// starts the definitions whose message start event takes it.
     /// </summary>

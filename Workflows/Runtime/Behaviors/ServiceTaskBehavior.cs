@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ShareFlow.Domain;
 using ShareFlow.Workflows.Activities;
 using ShareFlow.Workflows.Model;
 using ShareFlow.Workflows.Persistence;
@@ -43,7 +44,9 @@ internal sealed class ServiceTaskBehavior : IElementBehavior
         await execution.LeaveAsync(instance, token, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <exception cref="ActivityFailedException">The activity threw.</exception>
+    /// <exception cref="ActivityFailedException">The activity failed (an outage, a bug): it is retried later.</exception>
+    /// <exception cref="DomainException">The activity rejected the data it was given (a refusal without reasons, say):
+    /// the whole operation is rolled back and the caller told; retrying would not help.</exception>
     public static async Task RunAsync(Execution execution, InstanceContext instance, Token token, BoundTask task, CancellationToken cancellationToken)
     {
         var name = task.ActivityName ?? execution.Services.Options.DefaultActivity
@@ -63,7 +66,7 @@ internal sealed class ServiceTaskBehavior : IElementBehavior
         {
             await execution.Services.Activities.Get(name).ExecuteAsync(context, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not ProcessExecutionException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not DomainException)
         {
             throw new ActivityFailedException(instance.Id, task.Id, token.Id, ex);
         }

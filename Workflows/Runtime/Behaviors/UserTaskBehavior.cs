@@ -16,7 +16,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
     {
         var task = (UserTask)element;
         execution.Work.History(instance.Id, "element-entered", element.Id, element.Name);
-        var period = Period(execution, task);
+        var period = Period(execution, instance, task);
         if (task.MultiInstance is { } loop)
         {
             var items = Items(instance, task, loop);
@@ -86,16 +86,16 @@ internal sealed class UserTaskBehavior : IElementBehavior
         if (loop.IsSequential && state.NextIndex < state.Total)
         {
             var items = state.Items is null ? null : JsonNode.Parse(state.Items) as JsonArray;
-            CreateTask(execution, instance, token, task, Period(execution, task), state.NextIndex, items?[state.NextIndex]);
+            CreateTask(execution, instance, token, task, Period(execution, instance, task), state.NextIndex, items?[state.NextIndex]);
             state.NextIndex++;
             state.Active++;
         }
     }
 
-    private static TaskPeriod? Period(Execution execution, UserTask task) =>
+    private static TaskPeriod? Period(Execution execution, InstanceContext instance, UserTask task) =>
         task.DueDays is null
             ? null
-            : new TaskPeriod(ChinaTime.DateOf(execution.Now), TimerCalculator.Resolve(task.DueDays, execution.Services.Parameters, task.Id), task.DueDayKind);
+            : new TaskPeriod(ChinaTime.DateOf(execution.Now), TimerCalculator.Resolve(task.DueDays, execution.ParametersOf(instance), task.Id), task.DueDayKind);
 
     private static List<JsonNode?> Items(InstanceContext instance, UserTask task, MultiInstanceLoop loop)
     {

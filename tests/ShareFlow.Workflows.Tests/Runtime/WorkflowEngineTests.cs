@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Model;
@@ -581,6 +582,72 @@ public abstract class WorkflowEngineTests(DatabaseProvider provider) : IAsyncLif
         Assert.Contains(error.Errors, e => e.ElementId == "orphanTask");
         Assert.Empty(await _h.Engine.Definitions.ListVersionsAsync("broken", CancellationToken.None));
         await Assert.ThrowsAsync<EngineNotFoundException>(() => _h.StartAsync("broken"));
+    }
+
+    [Fact(DisplayName = "补正: a suspended task's clock stops; on resubmission it resumes with the working days that were left")]
+    public async Task SuspendAndResume_PausesTheDeadline()
+    {
+        await _h.PublishAsync(Escalating());
+        var instance = await _h.StartAsync("escalating");
+        var task = await _h.OpenTaskAsync(instance.Id, "review");
+        await _h.AdvanceAsync(TimeSpan.FromDays(3)); // Thursday 11-26
+
+        var remaining = await _h.Engine.SuspendTaskAsync(task.Id, "reviewer-1", "材料不全", CancellationToken.None);
+
+        // Due Monday 12-07; from Thursday 11-26 that leaves 11-27, 11-30, 12-01..12-04 and 12-07: seven working days.
+        Assert.Equal(7, remaining);
+        Assert.Empty(await _h.WaitsAsync(instance.Id));
+        Assert.Equal(0, await _h.AdvanceAsync(TimeSpan.FromDays(11))); // Monday 12-07: nothing fires while suspended
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _h.CompleteAsync(task.Id));
+
+        await _h.Engine.ResumeTaskAsync(task.Id, "clerk", CancellationToken.None);
+
+        var resumed = await _h.OpenTaskAsync(instance.Id, "review");
+        Assert.Equal(new DateOnly(2026, 12, 16), resumed.DueDate); // seven working days after Monday 12-07
+        var waits = await _h.WaitsAsync(instance.Id);
+        Assert.Equal(resumed.DueAt, waits.Single(w => w.ElementId == "overdue").DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 15, 0, 0, 0, TimeSpan.FromHours(8)), waits.Single(w => w.ElementId == "reminder").DueAt);
+        var history = await _h.Engine.GetHistoryAsync(instance.Id, CancellationToken.None);
+        Assert.Contains(history, h => h.Kind == "task-suspended" && h.Comment == "材料不全");
+        Assert.Contains(history, h => h.Kind == "task-resumed" && h.Actor == "clerk");
+    }
+
+    [Fact(DisplayName = "An instance counts with the profile version it started under, not the engine's default")]
+    public async Task PolicySnapshot_DecidesTheDays()
+    {
+        await _h.PublishAsync(Sharing);
+        var policy = new JsonObject { ["code"] = "shenyang", ["version"] = 1, ["parameters"] = new JsonObject { ["sharing.answerDays"] = 5 } };
+
+        var shenyang = await _h.StartAsync("sharing", new Dictionary<string, object?> { ["providerDepartment"] = "A", ["policy"] = policy });
+        var fallback = await _h.StartAsync("sharing", new Dictionary<string, object?> { ["providerDepartment"] = "A" });
+
+        Assert.Equal(5, (await _h.OpenTaskAsync(shenyang.Id, "review")).DueDays);
+        Assert.Equal(new DateOnly(2026, 11, 30), (await _h.OpenTaskAsync(shenyang.Id, "review")).DueDate);
+        Assert.Equal(10, (await _h.OpenTaskAsync(fallback.Id, "review")).DueDays);
+    }
+
+    [Fact(DisplayName = "An activity that rejects its input rolls the completion back with the error; nothing is retried")]
+    public async Task ActivityRejection_IsTheCallersError()
+    {
+        await _h.PublishAsync(Definition("checked", $"""
+            <bpmn:startEvent id="start" />
+            <bpmn:userTask id="review" sf:candidateRole="provider-reviewer" />
+            <bpmn:serviceTask id="decide" sf:activity="check" />
+            <bpmn:endEvent id="end" />
+            {Flow("f1", "start", "review")}
+            {Flow("f2", "review", "decide")}
+            {Flow("f3", "decide", "end")}
+            """));
+        var instance = await _h.StartAsync("checked");
+        var task = await _h.OpenTaskAsync(instance.Id, "review");
+
+        var error = await Assert.ThrowsAsync<ShareFlow.Domain.DomainException>(() => _h.CompleteAsync(task.Id));
+
+        Assert.Equal("A refusal needs written reasons.", error.Message);
+        Assert.Equal(task.Id, (await _h.OpenTaskAsync(instance.Id, "review")).Id);
+        Assert.Empty(await _h.WaitsAsync(instance.Id));
+        await _h.CompleteAsync(task.Id, new Dictionary<string, object?> { ["reasons"] = "无共享依据" });
+        Assert.Equal(InstanceStatus.Completed, (await _h.InstanceAsync(instance.Id)).Status);
     }
 
     [Fact(DisplayName = "Importing a calendar year moves the pending deadlines that depend on it")]

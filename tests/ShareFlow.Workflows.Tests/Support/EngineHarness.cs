@@ -23,7 +23,7 @@ public sealed class EngineHarness : IAsyncDisposable, ICalendarSource
     {
         Database = database;
         Clock = new SimulatedClock(Monday);
-        var activities = new ActivityRegistry([new NoOpActivity(), new NotifyActivity(), Flaky]);
+        var activities = new ActivityRegistry([new NoOpActivity(), new NotifyActivity(), Flaky, new CheckingActivity()]);
         var policy = new FixedPolicyParameters(parameters);
         var definitions = new DefinitionRepository(database.Factory, activities, policy, options, Clock);
         Engine = new WorkflowEngine(database.Factory, definitions, activities, policy, options, this, Scheduler, Clock, NullLogger<WorkflowEngine>.Instance);
@@ -149,6 +149,17 @@ public sealed class FlakyActivity : IActivity
         context.Emit("notice", new System.Text.Json.Nodes.JsonObject { ["text"] = "granted" });
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary><c>check</c>: rejects the operation (a domain rule) unless the variable <c>reasons</c> is given.</summary>
+public sealed class CheckingActivity : IActivity
+{
+    public string Name => "check";
+
+    public ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken) =>
+        context.Variables.TryGetPropertyValue("reasons", out var reasons) && reasons is not null
+            ? ValueTask.CompletedTask
+            : throw new ShareFlow.Domain.DomainException("A refusal needs written reasons.");
 }
 
 /// <summary>BPMN documents for engine tests: a process with the given key and body.</summary>
