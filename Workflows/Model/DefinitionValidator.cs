@@ -476,7 +476,7 @@ public static partial class DefinitionValidator
 
             foreach (var input in task.Inputs)
             {
-                CheckValue(task, $"sf:input '{input.Name}'", input.Value);
+                CheckValue(task, $"sf:input '{input.Name}'", input.Value, allowTemplate: true);
             }
         }
 
@@ -492,11 +492,20 @@ public static partial class DefinitionValidator
             }
         }
 
-        private void CheckValue(FlowElement element, string what, LiteralOrExpression? value)
+        /// <param name="allowTemplate">Text values (an activity's inputs, such as a notice's subject) may mix literal text and
+        /// <c>${…}</c> parts, which are evaluated and joined; each part must parse.</param>
+        private void CheckValue(FlowElement element, string what, LiteralOrExpression? value, bool allowTemplate = false)
         {
             if (value?.Expression is { } expression)
             {
                 CheckExpression(element.Id, $"{what} of {Describe(element)}", expression);
+            }
+            else if (allowTemplate && value?.Literal is { } template && template.Contains("${", StringComparison.Ordinal))
+            {
+                foreach (System.Text.RegularExpressions.Match part in System.Text.RegularExpressions.Regex.Matches(template, @"\$\{[^}]*\}"))
+                {
+                    CheckExpression(element.Id, $"{what} of {Describe(element)}", new ExpressionText(part.Value));
+                }
             }
             else if (value?.Literal is { } literal && literal.Contains("${", StringComparison.Ordinal))
             {

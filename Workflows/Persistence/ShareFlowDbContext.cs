@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ShareFlow.Domain.Catalog;
+using ShareFlow.Domain.Organisation;
+using ShareFlow.Domain.Sharing;
 
 namespace ShareFlow.Workflows.Persistence;
 
@@ -26,6 +29,24 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
     public DbSet<HistoryRecord> History => Set<HistoryRecord>();
 
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<CatalogResource> CatalogResources => Set<CatalogResource>();
+
+    public DbSet<SharingApplication> SharingApplications => Set<SharingApplication>();
+
+    public DbSet<Grant> Grants => Set<Grant>();
+
+    public DbSet<Filing> Filings => Set<Filing>();
+
+    public DbSet<SecurityAgreement> SecurityAgreements => Set<SecurityAgreement>();
+
+    public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<PolicyProfileRecord> PolicyProfiles => Set<PolicyProfileRecord>();
 
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -66,5 +87,14 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new WaitRecordConfiguration());
         modelBuilder.ApplyConfiguration(new HistoryRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DepartmentConfiguration());
+        modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new CatalogResourceConfiguration());
+        modelBuilder.ApplyConfiguration(new SharingApplicationConfiguration());
+        modelBuilder.ApplyConfiguration(new GrantConfiguration());
+        modelBuilder.ApplyConfiguration(new FilingConfiguration());
+        modelBuilder.ApplyConfiguration(new SecurityAgreementConfiguration());
+        modelBuilder.ApplyConfiguration(new NoticeConfiguration());
+        modelBuilder.ApplyConfiguration(new PolicyProfileRecordConfiguration());
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Activities;
+using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Scheduling;
 
 namespace ShareFlow.Workflows.Runtime;
@@ -19,6 +20,13 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton(parameters);
         services.AddSingleton<IActivity, NoOpActivity>();
         services.AddSingleton<IActivity, NotifyActivity>();
+        services.AddSingleton<IActivity, NoticeActivity>();
+        services.AddSingleton<IActivity, RegisterSharingApplicationActivity>();
+        services.AddSingleton<IActivity, GrantAutomaticallyActivity>();
+        services.AddSingleton<IActivity, DecideSharingActivity>();
+        services.AddSingleton<IActivity, DeemConsentActivity>();
+        services.AddSingleton<IActivity, EscalateSharingActivity>();
+        services.AddSingleton<IActivity, AnswerRefusalActivity>();
         services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
         services.AddSingleton<DefinitionRepository>();
         services.AddSingleton<WorkflowEngine>();

@@ -122,12 +122,19 @@ public sealed partial class WorkflowEngine : IWaitFiring
     /// left are kept, and the task's timers are removed until <see cref="ResumeTaskAsync"/>.
     /// </summary>
     /// <returns>The working (or calendar) days that were left.</returns>
-    public Task<int?> SuspendTaskAsync(Guid taskId, string? actor, string reason, CancellationToken cancellationToken) =>
+    /// <param name="alongside">Case changes made in the same transaction (given the database and the instance id); a
+    /// domain error there rejects the whole suspension.</param>
+    public Task<int?> SuspendTaskAsync(Guid taskId, string? actor, string reason, CancellationToken cancellationToken, Func<ShareFlowDbContext, Guid, Task>? alongside = null) =>
         ExecuteAsync(async (work, execution) =>
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(reason);
             var task = await OpenTaskAsync(work, taskId, cancellationToken).ConfigureAwait(false);
             var instance = await execution.LoadInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false);
+            if (alongside is not null)
+            {
+                await alongside(work.Db, instance.Id).ConfigureAwait(false);
+            }
+
             var token = instance.State.Tokens.Single(t => t.Id == task.TokenId);
             int? remaining = null;
             if (task.DueDate is { } dueDate)
@@ -157,7 +164,8 @@ public sealed partial class WorkflowEngine : IWaitFiring
     /// Resumes a suspended task (the requester resubmitted): its deadline is the days that were left, counted from today
     /// (the day of resubmission is not counted), and its timers are armed again on that period.
     /// </summary>
-    public Task ResumeTaskAsync(Guid taskId, string? actor, CancellationToken cancellationToken) =>
+    /// <param name="alongside">Case changes made in the same transaction, as for <see cref="SuspendTaskAsync"/>.</param>
+    public Task ResumeTaskAsync(Guid taskId, string? actor, CancellationToken cancellationToken, Func<ShareFlowDbContext, Guid, Task>? alongside = null) =>
         ExecuteAsync(async (work, execution) =>
         {
             var task = await work.Db.UserTasks.FindAsync([taskId], cancellationToken).ConfigureAwait(false)
@@ -168,6 +176,11 @@ public sealed partial class WorkflowEngine : IWaitFiring
             }
 
             var instance = await execution.LoadInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false);
+            if (alongside is not null)
+            {
+                await alongside(work.Db, instance.Id).ConfigureAwait(false);
+            }
+
             var token = instance.State.Tokens.Single(t => t.Id == task.TokenId);
             task.Status = UserTaskStatus.Open;
             task.Revision++;
@@ -422,6 +435,15 @@ public sealed partial class WorkflowEngine : IWaitFiring
     private static InstanceView ViewOf(ProcessInstanceRecord record, InstanceState state, JsonObject variables) => new(
         record.Id, record.DefinitionKey, record.DefinitionVersion, record.BusinessKey, record.Status, record.StartedAt, record.EndedAt, record.EndReason,
         record.OpenIncidents, variables, [.. state.Tokens.Select(t => t.ElementId).Distinct()], record.ParentInstanceId);
+
+    /// <summary>The suspended tasks of an instance (补正), oldest first.</summary>
+    public async Task<IReadOnlyList<TaskView>> GetSuspendedTasksAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Suspended).OrderBy(t => t.Id)
+            .Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.Status, t.CandidateDepartment, t.CandidateRole, t.Assignee, t.CreatedAt, t.DueDate, t.DueAt, t.DueProvisional, t.Outcome, t.CompletedBy))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The open tasks of an instance, oldest first.</summary>
     public async Task<IReadOnlyList<TaskView>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken)

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ShareFlow.Domain.Sharing;
+using ShareFlow.Workflows.Activities;
+
+namespace ShareFlow.Workflows.Cases;
+
+/// <summary>
+/// <c>notice</c>: tells a department's role holders (and, with <c>alsoSupervisor</c>, its principal) something about the
+/// case: an in-app notice, and an outbox message for e-mail and webhooks. Inputs: <c>kind</c> (reminder, escalation,
+/// decision, system-decision...), <c>department</c>, <c>role</c>, <c>alsoSupervisor</c>, <c>subject</c>, <c>body</c>.
+/// </summary>
+public sealed class NoticeActivity : IActivity
+{
+    public string Name => "notice";
+
+    public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        string? Input(string name) => context.Inputs.TryGetValue(name, out var value) ? value?.ToString() : null;
+        var department = Input("department") ?? throw new ShareFlow.Domain.DomainException($"{context.ElementId}: a notice needs a department.");
+        var kind = Input("kind") ?? "notice";
+        var subject = Input("subject") ?? kind;
+        var body = Input("body") ?? string.Empty;
+        var role = Input("role");
+        NoticeWriter.Write(context, kind, department, role, null, subject, body);
+        if (context.Inputs.TryGetValue("alsoSupervisor", out var also) && also is true)
+        {
+            var supervisor = await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (supervisor is not null)
+            {
+                NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);
+            }
+        }
+    }
+}
+
+/// <summary>Writes a notice row and its outbox message in the state change's transaction.</summary>
+internal static class NoticeWriter
+{
+    public static void Write(ActivityContext context, string kind, string department, string? role, string? user, string subject, string body)
+    {
+        var notice = new Notice(Guid.CreateVersion7(context.Clock.GetUtcNow()), context.InstanceId, kind, department, role, user, subject, body, context.Clock.GetUtcNow());
+        context.Database.Notices.Add(notice);
+        context.Emit("notice", new JsonObject
+        {
+            ["noticeId"] = notice.Id,
+            ["kind"] = kind,
+            ["department"] = department,
+            ["role"] = role,
+            ["user"] = user,
+            ["subject"] = subject,
+            ["body"] = body,
+        });
+    }
+}
