@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Calendar;
+using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
 using ShareFlow.Workflows.Runtime;
 using ShareFlow.Workflows.Scheduling;
@@ -43,8 +44,9 @@ internal static class HostingExtensions
         services.AddSingleton<CalendarService>();
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
 
-        var parameters = builder.Configuration.GetSection("Policy:Parameters").Get<Dictionary<string, int>>() ?? [];
-        services.AddShareFlowEngine(new EngineOptions(), new FixedPolicyParameters(parameters));
+        var policy = builder.Configuration.GetSection(PolicyOptions.SectionName).Get<PolicyOptions>() ?? new PolicyOptions();
+        services.AddShareFlowEngine(new EngineOptions(), FixedPolicyParameters.Empty);
+        services.AddShareFlowCases(policy);
 
         // Migrations and the calendar come first; the scheduler starts once the application has started.
         services.AddHostedService<StartupTasks>();

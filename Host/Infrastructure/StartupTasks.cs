@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Workflows.Calendar;
+using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
 using ShareFlow.Workflows.Runtime;
 
 namespace ShareFlow.Host.Infrastructure;
 
 /// <summary>
-/// Runs before the server accepts requests: brings the schema up to date, loads the calendar in force, and makes sure
+/// Runs before the server accepts requests: brings the schema up to date, loads the calendar in force, publishes the shipped processes that have no version yet, and makes sure
 /// every pending timer has its trigger in the scheduler (overdue ones fire once the scheduler starts).
 /// </summary>
 internal sealed class StartupTasks(IDbContextFactory<ShareFlowDbContext> dbFactory, CalendarService calendar, WorkflowEngine engine) : IHostedService
@@ -15,6 +16,7 @@ internal sealed class StartupTasks(IDbContextFactory<ShareFlowDbContext> dbFacto
     {
         await DatabaseMigrator.MigrateAsync(dbFactory, cancellationToken);
         await calendar.LoadAsync(cancellationToken);
+        await ShippedProcesses.PublishMissingAsync(engine.Definitions, cancellationToken);
         await engine.ReconcileScheduleAsync(cancellationToken);
     }
 
