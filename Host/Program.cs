@@ -1,13 +1,17 @@
 using ShareFlow.Host.Apis;
 using ShareFlow.Host.Infrastructure;
+using ShareFlow.Host.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddShareFlowConfiguration();
 builder.AddShareFlowServices();
+builder.AddShareFlowSecurity();
 
 var app = builder.Build();
 app.UseShareFlowErrorHandling();
+app.UseShareFlowSecurity();
 app.MapGet("/", () => TypedResults.Ok(new { name = "ShareFlow", calendar = "/api/calendar" })).ExcludeFromDescription();
+app.MapAuthApi();
 app.MapCalendarApi();
 app.PrintBannerWhenStarted();
 app.Run();

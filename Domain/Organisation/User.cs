@@ -41,5 +41,30 @@ public sealed class User
     /// <summary>ASP.NET Core Identity's password hash; null until a password is set.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary>Failed sign-ins since the last successful one.</summary>
+    public int AccessFailedCount { get; private set; }
+
+    /// <summary>Until when sign-in is refused after too many failures.</summary>
+    public DateTimeOffset? LockoutEnd { get; private set; }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd is { } end && end > now;
+
+    /// <summary>Counts a failed sign-in; the <paramref name="maxFailures"/>th in a row locks the account for <paramref name="lockout"/>.</summary>
+    public void RecordFailedSignIn(DateTimeOffset now, int maxFailures, TimeSpan lockout)
+    {
+        AccessFailedCount++;
+        if (AccessFailedCount >= maxFailures)
+        {
+            LockoutEnd = now + lockout;
+            AccessFailedCount = 0;
+        }
+    }
+
+    public void RecordSignIn()
+    {
+        AccessFailedCount = 0;
+        LockoutEnd = null;
+    }
+
     public bool HasRole(string role) => _roles.Contains(role, StringComparer.Ordinal);
 }

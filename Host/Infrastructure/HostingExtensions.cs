@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using ShareFlow.Domain.Calendar;
+using ShareFlow.Host.Demo;
 using ShareFlow.Workflows.Calendar;
 using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
@@ -48,6 +49,11 @@ internal static class HostingExtensions
         services.AddShareFlowEngine(new EngineOptions(), FixedPolicyParameters.Empty);
         services.AddShareFlowCases(policy);
 
+        var demo = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
+        demo.Seed ??= database.Provider == DatabaseProvider.Sqlite;
+        services.AddSingleton(demo);
+        services.AddSingleton<DemoSeeder>();
+
         // Migrations and the calendar come first; the scheduler starts once the application has started.
         services.AddHostedService<StartupTasks>();
         services.AddShareFlowScheduler(database);
@@ -73,6 +79,13 @@ internal static class HostingExtensions
             }
 
             Console.WriteLine($"  Database: {database.Provider}");
+            var demo = app.Services.GetRequiredService<DemoOptions>();
+            if (demo.Seed == true)
+            {
+                Console.WriteLine($"  Demo sign-ins (password {demo.Password}): admin (policy admin), office (大数据局),");
+                Console.WriteLine("    clerk.hrss / reviewer.psb / supervisor.psb, and clerk.<code>, reviewer.<code>, supervisor.<code> for psb, amr, hrss, mca, edu, nhc, nr, tax");
+            }
+
             Console.WriteLine("  Press Ctrl+C to stop.");
             Console.WriteLine();
         });

@@ -50,6 +50,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DepartmentCode).HasColumnName("department_code").HasMaxLength(64);
         builder.Property(u => u.Email).HasColumnName("email").HasMaxLength(256);
         builder.Property(u => u.PasswordHash).HasColumnName("password_hash").HasMaxLength(512);
+        builder.Property(u => u.AccessFailedCount).HasColumnName("access_failed_count");
+        builder.Property(u => u.LockoutEnd).HasColumnName("lockout_end");
         builder.Ignore(u => u.Roles);
         StringListColumn.Map(builder, "_roles", "roles");
         builder.HasIndex(u => u.DepartmentCode).HasDatabaseName("ix_users_department_code");

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace ShareFlow.Host.Tests.Support;
 
 /// <summary>The real host on a fresh SQLite database file, configured the way an operator would: by configuration keys.</summary>
-public sealed class ShareFlowHostFactory : WebApplicationFactory<Program>
+public class ShareFlowHostFactory : WebApplicationFactory<Program>
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "shareflow-host-tests", Guid.NewGuid().ToString("N"));
 
@@ -12,7 +12,11 @@ public sealed class ShareFlowHostFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:ShareFlow", $"Data Source={Path.Combine(_directory, "shareflow.db")};Pooling=False");
+        builder.UseSetting("SignIn:LoginAttemptsPerMinute", LoginAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// <summary>Many tests sign in on one host; the limit's own test uses the shipped value.</summary>
+    protected virtual int LoginAttemptsPerMinute => 1000;
 
     protected override void Dispose(bool disposing)
     {
