@@ -17,4 +17,13 @@ public class DomainException : Exception
     public DomainException()
     {
     }
+
+    /// <param name="field">The input the rule concerns (e.g. <c>items</c>), so the caller can show the message beside it.</param>
+    public DomainException(string field, string message) : base(message)
+    {
+        Field = field;
+    }
+
+    /// <summary>The input the broken rule concerns, when there is one.</summary>
+    public string? Field { get; }
 }

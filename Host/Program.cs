@@ -13,6 +13,14 @@ app.UseShareFlowSecurity();
 app.MapGet("/", () => TypedResults.Ok(new { name = "ShareFlow", calendar = "/api/calendar" })).ExcludeFromDescription();
 app.MapAuthApi();
 app.MapCalendarApi();
+app.MapCatalogApi();
+app.MapSharingApi();
+app.MapTasksApi();
+app.MapNotificationsApi();
+if (app.Services.GetRequiredService<ClockOptions>().Mode == ClockMode.Simulated)
+{
+    app.MapClockApi();
+}
 app.PrintBannerWhenStarted();
 app.Run();
 

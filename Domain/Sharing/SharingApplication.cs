@@ -86,39 +86,39 @@ public sealed class SharingApplication
         ArgumentNullException.ThrowIfNull(items);
         if (resource.Status != CatalogStatus.Published)
         {
-            throw new DomainException($"{resource.Name} is no longer in the catalog ({resource.Status}).");
+            throw new DomainException("resourceId", $"{resource.Name} is no longer in the catalog ({resource.Status}).");
         }
 
         if (resource.ShareType == ShareType.NotShared)
         {
-            throw new DomainException($"{resource.Name} is not shared ({resource.LegalBasis}) and cannot be applied for; open a dispute to negotiate access.");
+            throw new DomainException("resourceId", $"{resource.Name} is not shared ({resource.LegalBasis}) and cannot be applied for; open a dispute to negotiate access.");
         }
 
         if (resource.ProviderDepartment == requesterDepartment)
         {
-            throw new DomainException("A department does not apply for its own data.");
+            throw new DomainException("resourceId", "A department does not apply for its own data.");
         }
 
         var requested = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (requested.Count == 0)
         {
-            throw new DomainException("Name the data items needed (only those necessary for the duty).");
+            throw new DomainException("items", "Name the data items needed (only those necessary for the duty).");
         }
 
         var unknown = resource.UnknownItems(requested);
         if (unknown.Count > 0)
         {
-            throw new DomainException($"{resource.Name} has no data item(s) {string.Join("、", unknown)}.");
+            throw new DomainException("items", $"{resource.Name} has no data item(s) {string.Join("、", unknown)}.");
         }
 
         if (string.IsNullOrWhiteSpace(duty))
         {
-            throw new DomainException("State the duty the data serves (履职依据).");
+            throw new DomainException("duty", "State the duty the data serves (履职依据).");
         }
 
         if (useFrom is { } from && useUntil is { } until && until < from)
         {
-            throw new DomainException($"The period of use ends ({until:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
+            throw new DomainException("useUntil", $"The period of use ends ({until:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd}).");
         }
 
         return new SharingApplication
@@ -159,13 +159,13 @@ public sealed class SharingApplication
         var notRequested = approved.Except(_requestedItems, StringComparer.Ordinal).ToList();
         if (notRequested.Count > 0)
         {
-            throw new DomainException($"{string.Join("、", notRequested)} were not requested.");
+            throw new DomainException("items", $"{string.Join("、", notRequested)} were not requested.");
         }
 
         var partial = approved.Count < _requestedItems.Count;
         if (partial && reasonsRequired && string.IsNullOrWhiteSpace(reasons))
         {
-            throw new DomainException("Give written reasons for the items not approved.");
+            throw new DomainException("reasons", "Give written reasons for the items not approved.");
         }
 
         Decide(partial ? SharingDecision.PartiallyApproved : SharingDecision.Approved, approved, conditions, reasons, null, decidedBy, now, null);
@@ -179,12 +179,12 @@ public sealed class SharingApplication
         RequireDecidable();
         if (reasonsRequired && string.IsNullOrWhiteSpace(reasons))
         {
-            throw new DomainException("A refusal must give written reasons (书面理由).");
+            throw new DomainException("reasons", "A refusal must give written reasons (书面理由).");
         }
 
         if (legalBasisRequired && string.IsNullOrWhiteSpace(legalBasis))
         {
-            throw new DomainException("A refusal must name its legal basis: the law, regulation or rule (法律、法规或规章依据).");
+            throw new DomainException("legalBasis", "A refusal must name its legal basis: the law, regulation or rule (法律、法规或规章依据).");
         }
 
         Decide(SharingDecision.Refused, [], null, reasons, legalBasis, decidedBy, now, null);
@@ -212,7 +212,7 @@ public sealed class SharingApplication
         Require(Status is SharingStatus.UnderReview, $"Only an application under review can be returned; it is {Status}.");
         if (string.IsNullOrWhiteSpace(request))
         {
-            throw new DomainException("Say what material is missing.");
+            throw new DomainException("reason", "Say what material is missing.");
         }
 
         SupplementRequest = request.Trim();

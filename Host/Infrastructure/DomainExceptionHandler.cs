@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Diagnostics;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Calendar;
+using ShareFlow.Workflows.Runtime;
 
 namespace ShareFlow.Host.Infrastructure;
 
 /// <summary>
-/// A broken domain rule is the caller's error: answer 400 with problem details naming the fields concerned,
-/// never a 500.
+/// A broken domain rule is the caller's error: answer 400 with problem details naming the field concerned (404 for
+/// something that does not exist or is not the caller's to see, 409 for a conflict), never a 500.
 /// </summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -17,11 +18,17 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        var (status, title) = domain switch
+        {
+            EngineNotFoundException => (StatusCodes.Status404NotFound, "Not found."),
+            ConcurrencyConflictException or IllegalStateException => (StatusCodes.Status409Conflict, "Someone else changed it first, or it is no longer possible."),
+            _ => (StatusCodes.Status400BadRequest, "The request breaks a rule."),
+        };
+        httpContext.Response.StatusCode = status;
         var details = new HttpValidationProblemDetails(ErrorsOf(domain))
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request breaks a rule.",
+            Status = status,
+            Title = title,
             Detail = domain.Message,
         };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
@@ -31,6 +38,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
     {
         CalendarImportException import => import.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
         UnknownJurisdictionException unknown => new() { ["jurisdiction"] = [unknown.Message] },
+        { Field: { } field } => new() { [field] = [exception.Message] },
         _ => [],
     };
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.FileProviders;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Host.Demo;
 using ShareFlow.Workflows.Calendar;
+using ShareFlow.Workflows.Time;
 using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
 using ShareFlow.Workflows.Runtime;
@@ -30,6 +31,16 @@ internal static class HostingExtensions
     public static void AddShareFlowServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        var clock = builder.Configuration.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();
+        if (clock.Mode == ClockMode.Simulated)
+        {
+            // Training and demo mode: time stands still until a policy admin moves it on (POST /api/clock/advance).
+            var simulated = new SimulatedClock(clock.Start ?? TimeProvider.System.GetUtcNow());
+            services.AddSingleton(simulated);
+            services.AddSingleton<TimeProvider>(simulated);
+        }
+
+        services.AddSingleton(clock);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.AddExceptionHandler<DomainExceptionHandler>();
@@ -89,4 +100,23 @@ internal static class HostingExtensions
             Console.WriteLine("  Press Ctrl+C to stop.");
             Console.WriteLine();
         });
+}
+
+public enum ClockMode
+{
+    System,
+
+    /// <summary>A clock that moves only when told to: training, demos, acceptance checks.</summary>
+    Simulated,
+}
+
+/// <summary>Configuration section <c>Clock</c>.</summary>
+public sealed class ClockOptions
+{
+    public const string SectionName = "Clock";
+
+    public ClockMode Mode { get; set; } = ClockMode.System;
+
+    /// <summary>Where a simulated clock starts; now when absent.</summary>
+    public DateTimeOffset? Start { get; set; }
 }

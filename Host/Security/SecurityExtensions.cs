@@ -26,6 +26,8 @@ internal static class SecurityExtensions
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
+            // A session lasts in real time, even when the business clock is simulated and jumps weeks ahead.
+            options.TimeProvider = TimeProvider.System;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             // An API answers 401/403; it never redirects to a login page.
             options.Events.OnRedirectToLogin = context =>

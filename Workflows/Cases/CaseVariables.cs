@@ -16,13 +16,13 @@ internal static class CaseVariables
             : null;
 
     public static Guid Id(this JsonObject variables, string name) =>
-        Guid.TryParse(variables.OptionalText(name), out var id) ? id : throw new DomainException($"'{name}' is not an id.");
+        Guid.TryParse(variables.OptionalText(name), out var id) ? id : throw new DomainException(name, $"'{variables.OptionalText(name)}' is not an id.");
 
     public static DateOnly? Date(this JsonObject variables, string name) =>
         variables.OptionalText(name) is { } text
             ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
-                : throw new DomainException($"{name}: '{text}' is not a date of the form yyyy-MM-dd.")
+                : throw new DomainException(name, $"'{text}' is not a date of the form yyyy-MM-dd.")
             : null;
 
     public static List<string> TextList(this JsonObject variables, string name) =>

@@ -69,7 +69,7 @@ public sealed class RegisterSharingApplicationActivity : IActivity
         var variables = context.Variables;
         var resourceId = variables.Id("resourceId");
         var resource = await context.Database.CatalogResources.SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainException($"There is no catalog resource {resourceId}.");
+            ?? throw new DomainException("resourceId", $"There is no catalog resource {resourceId}.");
         var application = SharingApplication.Submit(
             context.InstanceId, resource, variables.Text("requesterDepartment"), variables.TextList("requestedItems"),
             variables.OptionalText("duty"), variables.OptionalText("scenario"), variables.Date("useFrom"), variables.Date("useUntil"),
@@ -130,7 +130,7 @@ public sealed class DecideSharingActivity : IActivity
                 Sharing.File(context, application, $"{application.Number} {Sharing.Describe(application)}");
                 break;
             default:
-                throw new DomainException("decision: choose approve or refuse.");
+                throw new DomainException("outcome", "Choose approve or refuse.");
         }
 
         NoticeWriter.Write(context, "decision", application.RequesterDepartment, Roles.RequestingClerk, application.Applicant,

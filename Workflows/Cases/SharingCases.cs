@@ -100,6 +100,18 @@ public sealed class SharingCases(WorkflowEngine engine, IDbContextFactory<ShareF
         }).ConfigureAwait(false);
     }
 
+    /// <summary>撤回: the requesting department withdraws its application before it is decided; its process ends.</summary>
+    /// <exception cref="DomainException">Already decided, or not the requesting department.</exception>
+    public Task WithdrawAsync(Guid applicationId, string? reason, User clerk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clerk);
+        return engine.CancelAsync(applicationId, string.IsNullOrWhiteSpace(reason) ? "申请部门撤回" : reason, clerk.UserName, cancellationToken, async (db, instanceId) =>
+        {
+            var application = await LoadAsync(db, instanceId, cancellationToken).ConfigureAwait(false);
+            application.Withdraw(clerk.DepartmentCode);
+        });
+    }
+
     /// <summary>After a refusal, the requester accepts it or asks for coordination (a dispute).</summary>
     public Task AnswerRefusalAsync(Guid taskId, bool dispute, string? opinion, User clerk, CancellationToken cancellationToken)
     {

@@ -260,11 +260,17 @@ public sealed partial class WorkflowEngine : IWaitFiring
     }
 
     /// <summary>Cancels an active instance with a reason: open tasks are cancelled, waits removed, called instances cancelled.</summary>
-    public Task CancelAsync(Guid instanceId, string reason, string? actor, CancellationToken cancellationToken) =>
-        ExecuteAsync(async (_, execution) =>
+    /// <param name="alongside">Case changes made in the same transaction (a withdrawal, say); a domain error there rejects the cancellation.</param>
+    public Task CancelAsync(Guid instanceId, string reason, string? actor, CancellationToken cancellationToken, Func<ShareFlowDbContext, Guid, Task>? alongside = null) =>
+        ExecuteAsync(async (work, execution) =>
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(reason);
             var instance = await execution.LoadInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            if (alongside is not null)
+            {
+                await alongside(work.Db, instance.Id).ConfigureAwait(false);
+            }
+
             if (!instance.IsActive)
             {
                 throw new IllegalStateException($"Instance {instanceId} is already {instance.Record.Status}.");

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShareFlow.Host.Security;
+using ShareFlow.Workflows.Persistence;
+
+namespace ShareFlow.Host.Apis;
+
+/// <summary>The notification centre: notices for the caller, or for their department's holders of one of their roles.</summary>
+internal static class NotificationsApi
+{
+    public static RouteGroupBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{id:guid}/read", MarkReadAsync);
+        return group;
+    }
+
+    public sealed record NotificationResponse(Guid Id, Guid? CaseId, string Kind, string Subject, string Body, DateTimeOffset CreatedAt, bool Read);
+
+    public sealed record NotificationsResponse(int UnreadCount, IReadOnlyList<NotificationResponse> Items);
+
+    private static async Task<Ok<NotificationsResponse>> ListAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        var caller = CallerBinding.Require(context);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var mine = await Mine(db, caller).OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(cancellationToken);
+        var unread = await Mine(db, caller).CountAsync(n => n.ReadAt == null, cancellationToken);
+        return TypedResults.Ok(new NotificationsResponse(unread, [.. mine.Select(n => new NotificationResponse(n.Id, n.CaseId, n.Kind, n.Subject, n.Body, n.CreatedAt, n.ReadAt is not null))]));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> MarkReadAsync(Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var caller = CallerBinding.Require(context);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var notice = await Mine(db, caller).SingleOrDefaultAsync(n => n.Id == id, cancellationToken);
+        if (notice is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        db.Attach(notice);
+        notice.MarkRead(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static IQueryable<Domain.Sharing.Notice> Mine(ShareFlowDbContext db, Caller caller)
+    {
+        var roles = caller.Roles.ToList();
+        return db.Notices.AsNoTracking().Where(n =>
+            n.RecipientUser == caller.UserName
+            || (n.RecipientUser == null && n.RecipientDepartment == caller.Department && n.RecipientRole != null && roles.Contains(n.RecipientRole)));
+    }
+}

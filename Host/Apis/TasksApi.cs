@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShareFlow.Host.Security;
+using ShareFlow.Workflows.Cases;
+using ShareFlow.Workflows.Persistence;
+using ShareFlow.Workflows.Runtime;
+
+namespace ShareFlow.Host.Apis;
+
+/// <summary>
+/// The caller's tasks (待办): those offered to their department and role, and those assigned to them. A task the caller
+/// may not act on answers 404, as a missing one does.
+/// </summary>
+internal static class TasksApi
+{
+    public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{id:guid}/claim", ClaimAsync);
+        group.MapPost("/{id:guid}/release", ReleaseAsync);
+        group.MapPost("/{id:guid}/complete", CompleteAsync);
+        group.MapPost("/{id:guid}/return", ReturnAsync);
+        return group;
+    }
+
+    public sealed record TaskResponse(
+        Guid Id, string Name, string ElementId, Guid CaseId, string ProcessKey, string? CaseNumber, string? CandidateDepartment, string? CandidateRole,
+        string? Assignee, DateTimeOffset CreatedAt, DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, bool Overdue);
+
+    /// <summary>
+    /// A decision: <c>outcome</c> is <c>approve</c> or <c>refuse</c> for a review (or <c>accept</c> / <c>dispute</c> after a
+    /// refusal); <c>items</c> approves part of the items; <c>opinion</c> is the 审批意见 kept in the history.
+    /// </summary>
+    public sealed record CompleteRequest(string? Outcome, string? Opinion, string? Reasons, string? LegalBasis, List<string>? Items, string? Conditions, Dictionary<string, JsonElement>? Variables);
+
+    public sealed record ReturnRequest(string? Reason);
+
+    private static async Task<Ok<List<TaskResponse>>> ListAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var caller = CallerBinding.Require(context);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var roles = caller.Roles.ToList();
+        var tasks = await db.UserTasks.AsNoTracking()
+            .Where(t => t.Status == UserTaskStatus.Open
+                && (t.Assignee == caller.UserName || (t.Assignee == null && t.CandidateDepartment == caller.Department && roles.Contains(t.CandidateRole!))))
+            .Join(db.ProcessInstances.AsNoTracking(), t => t.InstanceId, i => i.Id, (t, i) => new { Task = t, i.DefinitionKey })
+            .ToListAsync(cancellationToken);
+        var ids = tasks.Select(t => t.Task.InstanceId).Distinct().ToList();
+        var numbers = await db.SharingApplications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Number, cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(tasks
+            .OrderBy(t => t.Task.DueAt ?? DateTimeOffset.MaxValue)
+            .Select(t => new TaskResponse(
+                t.Task.Id, t.Task.Name ?? t.Task.ElementId, t.Task.ElementId, t.Task.InstanceId, t.DefinitionKey, numbers.GetValueOrDefault(t.Task.InstanceId),
+                t.Task.CandidateDepartment, t.Task.CandidateRole, t.Task.Assignee, t.Task.CreatedAt, t.Task.DueDate, t.Task.DueAt, t.Task.DueProvisional,
+                t.Task.DueAt is { } due && due <= now))
+            .ToList());
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ClaimAsync(Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var caller = CallerBinding.Require(context);
+        if (await ActionableAsync(dbFactory, id, caller, cancellationToken) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await engine.ClaimTaskAsync(id, caller.UserName, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ReleaseAsync(Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, CancellationToken cancellationToken)
+    {
+        var caller = CallerBinding.Require(context);
+        var task = await ActionableAsync(dbFactory, id, caller, cancellationToken);
+        if (task is null || task.Assignee != caller.UserName)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await engine.UnclaimTaskAsync(id, caller.UserName, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> CompleteAsync(
+        Guid id, CompleteRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, SharingCases sharing, CancellationToken cancellationToken)
+    {
+        var caller = CallerBinding.Require(context);
+        var task = await ActionableAsync(dbFactory, id, caller, cancellationToken);
+        if (task is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(request?.Outcome))
+        {
+            var errors = new QueryErrors();
+            errors.Add("outcome", "Choose the outcome (approve or refuse).");
+            return errors.ToProblem();
+        }
+
+        var user = await SharingApi.UserAsync(dbFactory, caller, cancellationToken);
+        var processKey = await ProcessKeyAsync(dbFactory, task.InstanceId, cancellationToken);
+        if (processKey == SharingCases.ProcessKey && task.ElementId is "review" or "coordinate")
+        {
+            await sharing.AnswerAsync(id, new SharingAnswer(request!.Outcome!, request.Items, request.Conditions, request.Reasons, request.LegalBasis, request.Opinion), user, cancellationToken);
+        }
+        else if (processKey == SharingCases.ProcessKey && task.ElementId == "answerRefusal")
+        {
+            await sharing.AnswerRefusalAsync(id, request!.Outcome == "dispute", request.Opinion, user, cancellationToken);
+        }
+        else
+        {
+            var variables = new Dictionary<string, object?>
+            {
+                ["outcome"] = request!.Outcome,
+                ["decision"] = request.Outcome,
+                ["reasons"] = request.Reasons,
+                ["legalBasis"] = request.LegalBasis,
+                ["decidedBy"] = caller.UserName,
+            };
+            foreach (var (name, value) in request.Variables ?? [])
+            {
+                variables[name] = value;
+            }
+
+            await engine.CompleteTaskAsync(id, new CompleteTask(caller.UserName, request.Outcome, variables, request.Opinion), cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, NotFound>> ReturnAsync(
+        Guid id, ReturnRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, SharingCases sharing, CancellationToken cancellationToken)
+    {
+        var caller = CallerBinding.Require(context);
+        var task = await ActionableAsync(dbFactory, id, caller, cancellationToken);
+        if (task is null || task.ElementId != "review" || await ProcessKeyAsync(dbFactory, task.InstanceId, cancellationToken) != SharingCases.ProcessKey)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await sharing.ReturnForSupplementAsync(id, request?.Reason ?? string.Empty, await SharingApi.UserAsync(dbFactory, caller, cancellationToken), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The open task if the caller may act on it: offered to their department and role, or assigned to them.</summary>
+    private static async Task<UserTaskRecord?> ActionableAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid id, Caller caller, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.Status == UserTaskStatus.Open, cancellationToken);
+        var mayAct = task is not null
+            && (task.Assignee == caller.UserName
+                || (task.Assignee is null && task.CandidateDepartment == caller.Department && task.CandidateRole is { } role && caller.HasRole(role)));
+        return mayAct ? task : null;
+    }
+
+    private static async Task<string?> ProcessKeyAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ProcessInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.DefinitionKey).SingleOrDefaultAsync(cancellationToken);
+    }
+}
