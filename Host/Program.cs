@@ -17,6 +17,7 @@ app.MapCatalogApi();
 app.MapSharingApi();
 app.MapTasksApi();
 app.MapNotificationsApi();
+app.MapAuditApi();
 if (app.Services.GetRequiredService<ClockOptions>().Mode == ClockMode.Simulated)
 {
     app.MapClockApi();

@@ -45,6 +45,7 @@ internal static class AuthApi
             return TypedResults.ValidationProblem(errors, title: "Sign-in needs a user name and a password.");
         }
 
+        context.Items[AuditTrail.AttemptedUserKey] = request!.UserName!.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == request!.UserName!.Trim(), cancellationToken);
         var now = clock.GetUtcNow();

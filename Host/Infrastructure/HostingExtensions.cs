@@ -53,6 +53,7 @@ internal static class HostingExtensions
         };
         services.AddShareFlowDatabase(database);
 
+        services.AddSingleton<AuditTrailWriter>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
 

@@ -63,6 +63,7 @@ internal static class SecurityExtensions
     public static void UseShareFlowSecurity(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseAuditTrail();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.Use(RequireXsrfTokenAsync);

@@ -48,6 +48,8 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<PolicyProfileRecord> PolicyProfiles => Set<PolicyProfileRecord>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -96,5 +98,6 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new SecurityAgreementConfiguration());
         modelBuilder.ApplyConfiguration(new NoticeConfiguration());
         modelBuilder.ApplyConfiguration(new PolicyProfileRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }

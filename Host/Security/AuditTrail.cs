@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using ShareFlow.Domain.Organisation;
+using ShareFlow.Workflows.Persistence;
+
+namespace ShareFlow.Host.Security;
+
+/// <summary>
+/// Records every state-changing request — sign-ins included, failed ones too — in the hash-chained audit trail:
+/// who, what, on which case or task, from which address, with which result.
+/// </summary>
+internal static class AuditTrail
+{
+    public static void UseAuditTrail(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        await next(context);
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var caller = Caller.From(context.User);
+        var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "?";
+        var writer = context.RequestServices.GetRequiredService<AuditTrailWriter>();
+        await writer.AppendAsync(new AuditTrailWriter.Entry(
+            caller?.UserName ?? context.Items[AttemptedUserKey] as string ?? "anonymous",
+            caller?.Department,
+            $"{method} {endpoint}",
+            context.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString() : null,
+            context.Connection.RemoteIpAddress?.ToString(),
+            context.Response.StatusCode), CancellationToken.None);
+    });
+
+    /// <summary>Where the login endpoint leaves the user name it was given, so a failed sign-in names who tried.</summary>
+    public const string AttemptedUserKey = "shareflow:attempted-user";
+
+    public static void MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Roles.Auditor);
+        group.MapGet("/verify", async (AuditTrailWriter writer, CancellationToken cancellationToken) => TypedResults.Ok(await writer.VerifyAsync(cancellationToken)));
+        group.MapGet("/", ListAsync);
+    }
+
+    public sealed record AuditResponse(long Id, DateTimeOffset At, string Actor, string? Department, string Action, string? Subject, string? RemoteAddress, int Result, string Hash);
+
+    private static async Task<Ok<List<AuditResponse>>> ListAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, string? actor, string? subject, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.AuditEntries.AsNoTracking();
+        if (!string.IsNullOrEmpty(actor))
+        {
+            query = query.Where(e => e.Actor == actor);
+        }
+
+        if (!string.IsNullOrEmpty(subject))
+        {
+            query = query.Where(e => e.Subject == subject);
+        }
+
+        var entries = await query.OrderByDescending(e => e.Id).Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok(entries.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Department, e.Action, e.Subject, e.RemoteAddress, e.Result, e.Hash)).ToList());
+    }
+}
