@@ -10,6 +10,8 @@ builder.AddShareFlowSecurity();
 var app = builder.Build();
 app.UseShareFlowErrorHandling();
 app.UseShareFlowSecurity();
+app.MapOpenApi();
+app.MapShareFlowHealthChecks();
 app.MapGet("/", () => TypedResults.Ok(new { name = "ShareFlow", calendar = "/api/calendar" })).ExcludeFromDescription();
 app.MapAuthApi();
 app.MapCalendarApi();

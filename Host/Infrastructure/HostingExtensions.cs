@@ -43,6 +43,8 @@ internal static class HostingExtensions
         services.AddSingleton(clock);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddShareFlowHealthChecks();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
 
