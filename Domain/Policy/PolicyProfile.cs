@@ -65,6 +65,15 @@ public sealed record PolicyProfile
     /// <summary>The tiers a sharing dispute goes through after the departments' own negotiation, in order.</summary>
     public required IReadOnlyList<DisputeTier> DisputeTiers { get; init; }
 
+    /// <summary>
+    /// The dispute tier, counted from 1, at which the coordinating office decides together with other departments named
+    /// when the dispute is passed to it (Hebei (十): 会同机构编制、保密等有关部门); 0 when no tier is joint.
+    /// </summary>
+    public int DisputeJointTier { get; init; }
+
+    /// <summary>A data objection goes to the provider with a copy to the coordinating office (Beijing art. 19 抄送, Lanzhou art. 27).</summary>
+    public bool ObjectionCopiedToOffice { get; init; }
+
     /// <summary>The article each rule applies, by rule key (e.g. <c>sharing.answer</c> → 第十八条), for system decisions and notices.</summary>
     public required FrozenDictionary<string, string> Articles { get; init; }
 
@@ -91,9 +100,12 @@ public sealed record PolicyProfile
             ["overdueAnswerIsConsent"] = OverdueAnswerIsConsent,
             ["catalogChangeNeedsPriorFiling"] = CatalogChangeNeedsPriorFiling,
             ["openDataInCalendarDays"] = OpenDataInCalendarDays,
+            ["objectionCopiedToOffice"] = ObjectionCopiedToOffice,
         },
         ["disputeTiers"] = new JsonArray([.. DisputeTiers.Select(t => (JsonNode?)new JsonObject { ["name"] = t.Name, ["decider"] = t.Decider, ["role"] = t.Role })]),
         ["disputeTierCount"] = DisputeTiers.Count,
+        ["disputeJointTier"] = DisputeJointTier,
+        ["regulation"] = Regulation,
         ["articles"] = new JsonObject(Articles.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => KeyValuePair.Create(a.Key, (JsonNode?)ArticleOf(a.Key)))),
     };
 

@@ -44,6 +44,7 @@ public static class PolicyProfiles
         DisputeTiers = [OfficeTier],
         Articles = Articles(
             ("sharing.unconditional", "第五条"), ("sharing.answer", "第十八条"), ("sharing.filing", "第十八条"), ("sharing.agreement", "第三十一条"),
+            ("dispute", "第十九条"),
             ("catalog.change", "第十四条"), ("objection", "第二十条"), ("acceptance", "第四十条"), ("rectification", "第三十八条")),
     };
 
@@ -56,8 +57,10 @@ public static class PolicyProfiles
         Days = With((P.SharingAnswerDays, 10), (P.CatalogChangeDays, 10), (P.CatalogExtensionDays, 20), (P.CatalogReviewDays, 10)),
         RefusalNeedsReasons = true,
         DisputeTiers = [OfficeTier],
+        ObjectionCopiedToOffice = true,
         Articles = Articles(
             ("sharing.unconditional", "第二十条"), ("sharing.answer", "第二十条"), ("catalog.change", "第十七条"), ("objection", "第二十七条"),
+            ("dispute", "第二十条"),
             ("rectification", "第四十一条")),
     };
 
@@ -69,6 +72,7 @@ public static class PolicyProfiles
         CoordinatingOffice = "市领导小组办公室",
         Days = With((P.SharingAnswerDays, 10), (P.CatalogChangeDays, 15), (P.OpenDataAnswerDays, 15)),
         DisputeTiers = [new("领导小组办公室协调", "领导小组办公室", Roles.CoordinatingOffice), new("领导小组决定", "领导小组", Roles.LeadingGroup)],
+        ObjectionCopiedToOffice = true,
         Articles = Articles(
             ("sharing.unconditional", "第十六条"), ("sharing.answer", "第十七条"), ("catalog.change", "第九条"), ("dispute", "第十七条"),
             ("objection", "第十九条"), ("openData", "第二十条"), ("rectification", "第三十三条")),
@@ -101,6 +105,7 @@ public static class PolicyProfiles
         Days = With(),
         CatalogChangeNeedsPriorFiling = true,
         DisputeTiers = [OfficeTier, new("主管部门会同编制、保密部门决定", "共享主管部门会同机构编制和保密部门", Roles.CoordinatingOffice)],
+        DisputeJointTier = 2,
         Articles = Articles(("sharing.answer", "（十）"), ("dispute", "（十）"), ("acceptance", "（九）")),
     };
 

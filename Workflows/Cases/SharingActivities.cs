@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
-using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Catalog;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Sharing;
@@ -22,30 +21,15 @@ internal static class Sharing
     /// <summary>Grants the approved items, records the agreement of conditional sharing and files the decision.</summary>
     public static void GrantAndFile(ActivityContext context, SharingApplication application)
     {
-        var now = context.Clock.GetUtcNow();
-        Guid? agreementId = null;
-        if (application.ShareType == ShareType.Conditional)
-        {
-            var agreement = new SecurityAgreement(
-                Guid.CreateVersion7(now), application.Id, application.RequesterDepartment, application.ProviderDepartment, application.ResourceId,
-                $"安全保密协议：{application.RequesterDepartment} 仅为“{application.Duty}”使用 {application.ResourceName} 的 {string.Join("、", application.ApprovedItems)}，不得擅自扩散。"
-                + (application.Conditions is null ? string.Empty : $" 附加条件：{application.Conditions}"),
-                now);
-            context.Database.SecurityAgreements.Add(agreement);
-            agreementId = agreement.Id;
-        }
-
-        context.Database.Grants.Add(new Grant(
-            Guid.CreateVersion7(now), application.Id, application.ResourceId, application.RequesterDepartment, application.ApprovedItems,
-            application.UseFrom is { } from && from > ChinaTime.DateOf(now) ? from : ChinaTime.DateOf(now), application.UseUntil,
-            agreementId, application.Conditions, application.IsSystemDecision, now));
+        AccessGrants.Grant(context, new AccessGrant(
+            application.Id, application.ResourceId, application.ResourceName, application.ShareType, application.RequesterDepartment,
+            application.ProviderDepartment, application.Duty, application.ApprovedItems, application.Conditions, application.UseFrom, application.UseUntil,
+            application.IsSystemDecision));
         File(context, application, $"{application.Number} {Describe(application)}");
     }
 
     public static void File(ActivityContext context, SharingApplication application, string summary) =>
-        context.Database.Filings.Add(new Filing(
-            Guid.CreateVersion7(context.Clock.GetUtcNow()), "sharing-decision", application.Id, application.ProviderDepartment, summary,
-            context.Variables.Article("sharing.filing"), context.Clock.GetUtcNow()));
+        AccessGrants.File(context, "sharing-decision", application.Id, application.ProviderDepartment, summary, context.Variables.Article("sharing.filing"));
 
     public static string Describe(SharingApplication application) => application.Decision switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ShareFlow.Domain.Catalog;
+using ShareFlow.Domain.Disputes;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Sharing;
 
@@ -49,6 +50,10 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
     public DbSet<PolicyProfileRecord> PolicyProfiles => Set<PolicyProfileRecord>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+
+    public DbSet<DataObjection> DataObjections => Set<DataObjection>();
 
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -99,5 +104,7 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new NoticeConfiguration());
         modelBuilder.ApplyConfiguration(new PolicyProfileRecordConfiguration());
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
+        modelBuilder.ApplyConfiguration(new DisputeConfiguration());
+        modelBuilder.ApplyConfiguration(new DataObjectionConfiguration());
     }
 }

@@ -108,4 +108,8 @@ public sealed class CaseHarness : IAsyncDisposable
         await _services.DisposeAsync();
         await Database.DisposeAsync();
     }
+
+    public Disputes Disputes => _services.GetRequiredService<Disputes>();
+
+    public DataObjections Objections => _services.GetRequiredService<DataObjections>();
 }
