@@ -108,4 +108,8 @@ public sealed class CaseHarness : IAsyncDisposable
         await _services.DisposeAsync();
         await Database.DisposeAsync();
     }
+
+    public Projects Projects => _services.GetRequiredService<Projects>();
+
+    public OpenDataRequests OpenData => _services.GetRequiredService<OpenDataRequests>();
 }
