@@ -50,6 +50,9 @@ public sealed record PolicyProfile
     /// <summary>Whether the open-data answer period counts calendar days (Shenyang art. 34) rather than working days.</summary>
     public bool OpenDataInCalendarDays { get; init; }
 
+    /// <summary>An open-data application states its scenario and safeguards as well as its purpose (Shenyang art. 34).</summary>
+    public bool OpenDataRequestNeedsScenarioAndSafeguards { get; init; }
+
     /// <summary>A refusal must give written reasons (Fuzhou art. 18, Lanzhou art. 20).</summary>
     public bool RefusalNeedsReasons { get; init; }
 
@@ -101,6 +104,7 @@ public sealed record PolicyProfile
             ["catalogChangeNeedsPriorFiling"] = CatalogChangeNeedsPriorFiling,
             ["openDataInCalendarDays"] = OpenDataInCalendarDays,
             ["objectionCopiedToOffice"] = ObjectionCopiedToOffice,
+            ["openDataRequestNeedsScenarioAndSafeguards"] = OpenDataRequestNeedsScenarioAndSafeguards,
         },
         ["disputeTiers"] = new JsonArray([.. DisputeTiers.Select(t => (JsonNode?)new JsonObject { ["name"] = t.Name, ["decider"] = t.Decider, ["role"] = t.Role })]),
         ["disputeTierCount"] = DisputeTiers.Count,

@@ -45,6 +45,7 @@ public static class PolicyProfiles
         Articles = Articles(
             ("sharing.unconditional", "第五条"), ("sharing.answer", "第十八条"), ("sharing.filing", "第十八条"), ("sharing.agreement", "第三十一条"),
             ("dispute", "第十九条"),
+            ("acceptance.project", "第三十四条"),
             ("catalog.change", "第十四条"), ("objection", "第二十条"), ("acceptance", "第四十条"), ("rectification", "第三十八条")),
     };
 
@@ -61,6 +62,7 @@ public static class PolicyProfiles
         Articles = Articles(
             ("sharing.unconditional", "第二十条"), ("sharing.answer", "第二十条"), ("catalog.change", "第十七条"), ("objection", "第二十七条"),
             ("dispute", "第二十条"),
+            ("acceptance", "第四条"),
             ("rectification", "第四十一条")),
     };
 
@@ -75,6 +77,7 @@ public static class PolicyProfiles
         ObjectionCopiedToOffice = true,
         Articles = Articles(
             ("sharing.unconditional", "第十六条"), ("sharing.answer", "第十七条"), ("catalog.change", "第九条"), ("dispute", "第十七条"),
+            ("acceptance", "第三十一条"),
             ("objection", "第十九条"), ("openData", "第二十条"), ("rectification", "第三十三条")),
     };
 
@@ -86,6 +89,7 @@ public static class PolicyProfiles
         CoordinatingOffice = "市大数据局",
         Days = With((P.SharingAnswerDays, 5), (P.OpenDataAnswerDays, 10)),
         OpenDataInCalendarDays = true,
+        OpenDataRequestNeedsScenarioAndSafeguards = true,
         RefusalNeedsLegalBasis = true,
         OverdueAnswerIsConsent = true,
         CatalogChangeNeedsPriorFiling = true,
@@ -93,6 +97,7 @@ public static class PolicyProfiles
         Articles = Articles(
             ("sharing.unconditional", "第二十五条"), ("sharing.answer", "第二十五条"), ("sharing.deemedConsent", "第二十五条"),
             ("catalog.change", "第二十三条"), ("catalog.stop", "第二十七条"), ("dispute", "第二十八条"), ("openData", "第三十四条"),
+            ("acceptance", "第十条"),
             ("rectification", "第四十七条")),
     };
 

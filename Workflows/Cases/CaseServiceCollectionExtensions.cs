@@ -19,6 +19,8 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton<SharingCases>();
         services.AddSingleton<Disputes>();
         services.AddSingleton<DataObjections>();
+        services.AddSingleton<Projects>();
+        services.AddSingleton<OpenDataRequests>();
         return services;
     }
 }

@@ -20,11 +20,24 @@ public sealed record UserTask : BpmnActivity
     /// <summary><c>sf:assignee</c>.</summary>
     public LiteralOrExpression? Assignee { get; init; }
 
-    /// <summary><c>sf:dueDays</c>: the time allowed, from the day the task is created (not counted).</summary>
+    /// <summary><c>sf:dueDays</c>: the time allowed, from the day the task is created (not counted) or from <see cref="DueFrom"/>.</summary>
     public DayAmount? DueDays { get; init; }
 
-    /// <summary><c>sf:dueDayKind</c>.</summary>
+    /// <summary><c>sf:dueDayKind</c>, when written as a literal.</summary>
     public DayCountKind DueDayKind { get; init; } = DayCountKind.Working;
+
+    /// <summary>
+    /// <c>sf:dueDayKind="${…}"</c>: an expression giving <c>working</c> or <c>calendar</c> when the task is created (e.g. from
+    /// a policy-profile rule); it takes the place of <see cref="DueDayKind"/>.
+    /// </summary>
+    public ExpressionText? DueDayKindExpression { get; init; }
+
+    /// <summary>
+    /// <c>sf:dueFrom</c>: an expression giving the date (a <c>yyyy-MM-dd</c> string or a date) the period of
+    /// <see cref="DueDays"/> counts from, not counted itself, instead of the day the task is created — for a statutory
+    /// period that starts at an event (a completion date, a change in the law).
+    /// </summary>
+    public ExpressionText? DueFrom { get; init; }
 
     /// <summary><c>sf:formKey</c>.</summary>
     public string? FormKey { get; init; }

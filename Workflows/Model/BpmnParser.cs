@@ -470,7 +470,7 @@ public sealed class BpmnParser
         private static UserTask ReadUserTask(XElement element, string scopeId)
         {
             var id = RequiredId(element);
-            CheckExtensionAttributes(element, id, "candidateDepartment", "candidateRole", "assignee", "dueDays", "dueDayKind", "formKey");
+            CheckExtensionAttributes(element, id, "candidateDepartment", "candidateRole", "assignee", "dueDays", "dueDayKind", "dueFrom", "formKey");
             CheckExtensionElements(element, id);
             var where = $"user task '{id}'";
             DayAmount? dueDays = null;
@@ -488,10 +488,29 @@ public sealed class BpmnParser
                 CandidateRole = LiteralOrExpressionAttribute(element, "candidateRole"),
                 Assignee = LiteralOrExpressionAttribute(element, "assignee"),
                 DueDays = dueDays,
-                DueDayKind = ReadDayKind(element, "dueDayKind", where, id),
+                DueDayKind = DueDayKindExpression(element) is null ? ReadDayKind(element, "dueDayKind", where, id) : DayCountKind.Working,
+                DueDayKindExpression = DueDayKindExpression(element),
+                DueFrom = ReadDueFrom(element, where, id),
                 FormKey = SfAttribute(element, "formKey"),
                 MultiInstance = ReadLoop(element, id, allowMultiInstance: true),
             };
+        }
+
+        /// <summary><c>sf:dueDayKind</c> written as <c>${…}</c>: the kind is chosen when the task is created.</summary>
+        private static ExpressionText? DueDayKindExpression(XElement element) =>
+            SfAttribute(element, "dueDayKind") is { } text && ExpressionText.TryUnwrap(text, out _) ? new ExpressionText(text) : null;
+
+        /// <summary><c>sf:dueFrom</c>: always a <c>${…}</c> expression, so that a date is never mistaken for arithmetic.</summary>
+        private static ExpressionText? ReadDueFrom(XElement element, string where, string ownerId)
+        {
+            if (SfAttribute(element, "dueFrom") is not { } text)
+            {
+                return null;
+            }
+
+            return ExpressionText.TryUnwrap(text, out _)
+                ? new ExpressionText(text)
+                : throw Fail(element, $"sf:dueFrom '{text}' on {where} must be an expression such as ${{completionDate}} giving a date (yyyy-MM-dd).", ownerId);
         }
 
         private static MultiInstanceLoop? ReadLoop(XElement element, string id, bool allowMultiInstance)

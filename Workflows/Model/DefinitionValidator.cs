@@ -405,9 +405,28 @@ public static partial class DefinitionValidator
             CheckValue(task, "sf:candidateRole", task.CandidateRole);
             CheckValue(task, "sf:assignee", task.Assignee);
             CheckDayAmount(task, "sf:dueDays", task.DueDays, minimum: 1);
+            CheckDueBasis(task);
             if (task.MultiInstance is { } loop)
             {
                 CheckMultiInstance(task, loop);
+            }
+        }
+
+        /// <summary><c>sf:dueFrom</c> and an expression <c>sf:dueDayKind</c>: they must parse, and a basis needs a period.</summary>
+        private void CheckDueBasis(UserTask task)
+        {
+            if (task.DueFrom is { } dueFrom)
+            {
+                CheckExpression(task.Id, $"sf:dueFrom of user task '{task.Id}'", dueFrom);
+                if (task.DueDays is null)
+                {
+                    Report(task.Id, ValidationCodes.DueFromWithoutDueDays, $"User task '{task.Id}' has sf:dueFrom but no sf:dueDays to count from it.");
+                }
+            }
+
+            if (task.DueDayKindExpression is { } kind)
+            {
+                CheckExpression(task.Id, $"sf:dueDayKind of user task '{task.Id}'", kind);
             }
         }
 

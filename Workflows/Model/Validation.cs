@@ -105,6 +105,9 @@ public static class ValidationCodes
     /// <summary>A timer anchored on <c>taskDue</c> is attached to something without <c>sf:dueDays</c>.</summary>
     public const string AnchorWithoutDueDays = "anchor-without-due-days";
 
+    /// <summary>A user task has <c>sf:dueFrom</c> but no <c>sf:dueDays</c> to count from it.</summary>
+    public const string DueFromWithoutDueDays = "due-from-without-due-days";
+
     /// <summary>A sequence flow's source does not exist.</summary>
     public const string UnknownFlowSource = "unknown-flow-source";
 

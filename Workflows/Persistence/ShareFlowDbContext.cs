@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ShareFlow.Domain.Catalog;
 using ShareFlow.Domain.Disputes;
+using ShareFlow.Domain.OpenData;
 using ShareFlow.Domain.Organisation;
+using ShareFlow.Domain.Projects;
 using ShareFlow.Domain.Sharing;
 
 namespace ShareFlow.Workflows.Persistence;
@@ -55,6 +57,14 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<DataObjection> DataObjections => Set<DataObjection>();
 
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<AcceptanceSubmission> AcceptanceSubmissions => Set<AcceptanceSubmission>();
+
+    public DbSet<AcceptanceReview> AcceptanceReviews => Set<AcceptanceReview>();
+
+    public DbSet<OpenDataRequest> OpenDataRequests => Set<OpenDataRequest>();
+
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -106,5 +116,9 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new DisputeConfiguration());
         modelBuilder.ApplyConfiguration(new DataObjectionConfiguration());
+        modelBuilder.ApplyConfiguration(new ProjectConfiguration());
+        modelBuilder.ApplyConfiguration(new AcceptanceSubmissionConfiguration());
+        modelBuilder.ApplyConfiguration(new AcceptanceReviewConfiguration());
+        modelBuilder.ApplyConfiguration(new OpenDataRequestConfiguration());
     }
 }

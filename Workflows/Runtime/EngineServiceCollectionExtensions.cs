@@ -40,6 +40,17 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IActivity, ReportObjectionCorrectionActivity>();
         services.AddSingleton<IActivity, ConfirmObjectionActivity>();
         services.AddSingleton<IActivity, HandleObjectionActivity>();
+        services.AddSingleton<IActivity, ReminderActivity>();
+        services.AddSingleton<IActivity, RegisterAcceptanceSubmissionActivity>();
+        services.AddSingleton<IActivity, SubmitAcceptanceDataActivity>();
+        services.AddSingleton<IActivity, ReviewAcceptanceDataActivity>();
+        services.AddSingleton<IActivity, OpenPaymentGateActivity>();
+        services.AddSingleton<IActivity, AcceptanceSubmissionOverdueActivity>();
+        services.AddSingleton<IActivity, AcceptanceReviewOverdueActivity>();
+        services.AddSingleton<IActivity, RegisterOpenDataRequestActivity>();
+        services.AddSingleton<IActivity, AnswerOpenDataRequestActivity>();
+        services.AddSingleton<IActivity, NotifyOpenDataApplicantActivity>();
+        services.AddSingleton<IActivity, OpenDataOverdueActivity>();
         services.AddSingleton(sp => new ActivityRegistry(sp.GetServices<IActivity>()));
         services.AddSingleton<DefinitionRepository>();
         services.AddSingleton<WorkflowEngine>();

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Model;
@@ -95,7 +96,58 @@ internal sealed class UserTaskBehavior : IElementBehavior
     private static TaskPeriod? Period(Execution execution, InstanceContext instance, UserTask task) =>
         task.DueDays is null
             ? null
-            : new TaskPeriod(ChinaTime.DateOf(execution.Now), TimerCalculator.Resolve(task.DueDays, execution.ParametersOf(instance), task.Id), task.DueDayKind);
+            : new TaskPeriod(DueBasis(execution, instance, task), TimerCalculator.Resolve(task.DueDays, execution.ParametersOf(instance), task.Id), DueKind(instance, task));
+
+    /// <summary>
+    /// The date the period counts from (not counted itself): the day the task is created, or the date <c>sf:dueFrom</c>
+    /// gives: a <c>yyyy-MM-dd</c> string (dates are strings in process variables) or a date.
+    /// </summary>
+    private static DateOnly DueBasis(Execution execution, InstanceContext instance, UserTask task)
+    {
+        if (task.DueFrom is not { } expression)
+        {
+            return ChinaTime.DateOf(execution.Now);
+        }
+
+        var value = Execution.Evaluate(task.Id, expression.Raw, Execution.Variables(instance));
+        DateOnly? basis = value switch
+        {
+            DateOnly date => date,
+            string text when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+            _ => null,
+        };
+        if (basis is not { } found)
+        {
+            var what = value switch
+            {
+                null => "nothing (null)",
+                string => "a text that is not a yyyy-MM-dd date",
+                _ => $"a {value.GetType().Name}",
+            };
+            throw new ProcessExecutionException(task.Id, $"sf:dueFrom {expression.Raw} gave {what}, not the date the period counts from (yyyy-MM-dd).");
+        }
+
+        return found.Year is >= OfficialCalendar.FirstYear and <= OfficialCalendar.LastYear
+            ? found
+            : throw new ProcessExecutionException(task.Id, $"sf:dueFrom {expression.Raw} gave {found:yyyy-MM-dd}, outside the calendar's years {OfficialCalendar.FirstYear}-{OfficialCalendar.LastYear}.");
+    }
+
+    /// <summary>The literal <c>sf:dueDayKind</c>, or what its expression gives: <c>working</c> or <c>calendar</c>.</summary>
+    private static DayCountKind DueKind(InstanceContext instance, UserTask task)
+    {
+        if (task.DueDayKindExpression is not { } expression)
+        {
+            return task.DueDayKind;
+        }
+
+        return Execution.Evaluate(task.Id, expression.Raw, Execution.Variables(instance)) switch
+        {
+            "working" => DayCountKind.Working,
+            "calendar" => DayCountKind.Calendar,
+            var other => throw new ProcessExecutionException(
+                task.Id, $"sf:dueDayKind {expression.Raw} gave {(other is string text ? $"'{(text.Length > 20 ? text[..20] + "…" : text)}'" : other?.GetType().Name ?? "null")}; it must give 'working' or 'calendar'."),
+        };
+    }
 
     private static List<JsonNode?> Items(InstanceContext instance, UserTask task, MultiInstanceLoop loop)
     {

@@ -15,7 +15,8 @@ public sealed class ShippedProcessesTests
 
         var order = await h.QueryAsync(db => db.ProcessDefinitions.AsNoTracking().OrderBy(d => d.Id).Select(d => d.Key).ToListAsync());
 
-        Assert.Equal(["dataObjection", "sharingApplication", "sharingDispute"], order.Order(StringComparer.Ordinal));
+        Assert.Equal(ShippedProcesses.Names.Count, order.Count);
+        Assert.Contains("dataObjection", order);
         Assert.True(order.IndexOf("sharingDispute") < order.IndexOf("sharingApplication"));
         Assert.Empty(await ShippedProcesses.PublishMissingAsync(h.Engine.Definitions, CancellationToken.None));
     }

@@ -112,4 +112,8 @@ public sealed class CaseHarness : IAsyncDisposable
     public Disputes Disputes => _services.GetRequiredService<Disputes>();
 
     public DataObjections Objections => _services.GetRequiredService<DataObjections>();
+
+    public Projects Projects => _services.GetRequiredService<Projects>();
+
+    public OpenDataRequests OpenData => _services.GetRequiredService<OpenDataRequests>();
 }
