@@ -470,7 +470,7 @@ public sealed class BpmnParser
         private static UserTask ReadUserTask(XElement element, string scopeId)
         {
             var id = RequiredId(element);
-            CheckExtensionAttributes(element, id, "candidateDepartment", "candidateRole", "assignee", "dueDays", "dueDayKind", "formKey");
+            CheckExtensionAttributes(element, id, "candidateDepartment", "candidateRole", "assignee", "dueDays", "dueDayKind", "dueFrom", "formKey");
             CheckExtensionElements(element, id);
             var where = $"user task '{id}'";
             DayAmount? dueDays = null;
@@ -489,6 +489,7 @@ public sealed class BpmnParser
                 Assignee = LiteralOrExpressionAttribute(element, "assignee"),
                 DueDays = dueDays,
                 DueDayKind = ReadDayKind(element, "dueDayKind", where, id),
+                DueFrom = LiteralOrExpressionAttribute(element, "dueFrom"),
                 FormKey = SfAttribute(element, "formKey"),
                 MultiInstance = ReadLoop(element, id, allowMultiInstance: true),
             };
@@ -550,13 +551,31 @@ public sealed class BpmnParser
             return task with { Name = Attribute(element, "name"), ActivityName = SfAttribute(element, "activity"), Inputs = inputs };
         }
 
-        private static PassThroughTask ReadPassThroughTask(XElement element, string scopeId)
+        private static BpmnActivity ReadPassThroughTask(XElement element, string scopeId)
         {
             var id = RequiredId(element);
-            CheckExtensionAttributes(element, id);
+            CheckExtensionAttributes(element, id, "extendDeadlineOf", "extendDays");
             CheckExtensionElements(element, id);
             _ = ReadLoop(element, id, allowMultiInstance: false);
-            return new PassThroughTask { Id = id, Name = Attribute(element, "name"), ScopeId = scopeId, ElementKind = element.Name.LocalName };
+            var where = $"{element.Name.LocalName} '{id}'";
+            var target = SfAttribute(element, "extendDeadlineOf");
+            var daysText = SfAttribute(element, "extendDays");
+            if (target is null && daysText is null)
+            {
+                return new PassThroughTask { Id = id, Name = Attribute(element, "name"), ScopeId = scopeId, ElementKind = element.Name.LocalName };
+            }
+
+            if (target is null || daysText is null)
+            {
+                throw Fail(element, $"{where} needs both sf:extendDeadlineOf (the user task whose deadline moves) and sf:extendDays (by how many days).");
+            }
+
+            if (!DayAmount.TryParse(daysText, out var days))
+            {
+                throw Fail(element, $"sf:extendDays '{daysText}' on {where} is neither a whole number nor a profile parameter name (e.g. catalog.extensionDays).");
+            }
+
+            return new DeadlineExtensionTask { Id = id, Name = Attribute(element, "name"), ScopeId = scopeId, ElementKind = element.Name.LocalName, TargetTaskId = target, Days = days! };
         }
 
         private static SubProcess ReadSubProcess(XElement element, string scopeId)

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Model;
@@ -95,7 +96,37 @@ internal sealed class UserTaskBehavior : IElementBehavior
     private static TaskPeriod? Period(Execution execution, InstanceContext instance, UserTask task) =>
         task.DueDays is null
             ? null
-            : new TaskPeriod(ChinaTime.DateOf(execution.Now), TimerCalculator.Resolve(task.DueDays, execution.ParametersOf(instance), task.Id), task.DueDayKind);
+            : new TaskPeriod(BasisDate(execution, instance, task), TimerCalculator.Resolve(task.DueDays, execution.ParametersOf(instance), task.Id), task.DueDayKind);
+
+    /// <summary>
+    /// The day the period counts from (not counted itself): the day the task is created, or the date <c>sf:dueFrom</c>
+    /// yields — a date, a <c>yyyy-MM-dd</c> text, or an instant or ISO 8601 date-time (its Asia/Shanghai date). Anything else, null included,
+    /// stops the process with an error rather than silently counting from today.
+    /// </summary>
+    private static DateOnly BasisDate(Execution execution, InstanceContext instance, UserTask task)
+    {
+        if (task.DueFrom is not { } dueFrom)
+        {
+            return ChinaTime.DateOf(execution.Now);
+        }
+
+        var value = dueFrom.Expression is { } expression ? Execution.Evaluate(task.Id, expression.Raw, Execution.Variables(instance)) : dueFrom.Literal;
+        return value switch
+        {
+            DateOnly date => date,
+            DateTimeOffset instant => ChinaTime.DateOf(instant),
+            string text when DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+            string text when Iso8601.TryParseDateTime(text.Trim(), out var instant, out _) => ChinaTime.DateOf(instant),
+            _ => throw new ProcessExecutionException(task.Id, $"sf:dueFrom {dueFrom.Raw} of user task '{task.Id}' gave {Describe(value)}; it must give a date (yyyy-MM-dd)."),
+        };
+    }
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string text => $"'{text}'",
+        _ => value.GetType().Name,
+    };
 
     private static List<JsonNode?> Items(InstanceContext instance, UserTask task, MultiInstanceLoop loop)
     {
