@@ -17,6 +17,8 @@ public static class CaseServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IPolicyParameters>(new ProfileParameters(PolicyProfiles.Get(options.Profile))));
         services.AddSingleton<PolicyProfileStore>();
         services.AddSingleton<SharingCases>();
+        services.AddSingleton<RectificationOrders>();
+        services.AddSingleton<CatalogChanges>();
         return services;
     }
 }

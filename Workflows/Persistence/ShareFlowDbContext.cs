@@ -48,6 +48,10 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<PolicyProfileRecord> PolicyProfiles => Set<PolicyProfileRecord>();
 
+    public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
+
+    public DbSet<ShareFlow.Domain.Supervision.RectificationOrder> RectificationOrders => Set<ShareFlow.Domain.Supervision.RectificationOrder>();
+
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -96,5 +100,7 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new SecurityAgreementConfiguration());
         modelBuilder.ApplyConfiguration(new NoticeConfiguration());
         modelBuilder.ApplyConfiguration(new PolicyProfileRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new CatalogChangeConfiguration());
+        modelBuilder.ApplyConfiguration(new RectificationOrderConfiguration());
     }
 }

@@ -108,4 +108,8 @@ public sealed class CaseHarness : IAsyncDisposable
         await _services.DisposeAsync();
         await Database.DisposeAsync();
     }
+
+    /// <summary>A registered service of the harness (a case service such as <c>CatalogChanges</c>).</summary>
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 }
