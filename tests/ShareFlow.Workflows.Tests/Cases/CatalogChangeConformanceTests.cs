@@ -435,6 +435,32 @@ public sealed class CatalogChangeConformanceTests
         Assert.Equal(0, await h.QueryAsync(db => db.ProcessInstances.CountAsync()));
     }
 
+    [Fact(DisplayName = "Two changes of one entry: the later approval cannot overwrite the earlier one; returned, it is resubmitted on the new version")]
+    public async Task Concurrent_changes_of_one_entry_do_not_overwrite_each_other()
+    {
+        await using var h = await CreateAsync(PolicyProfiles.Lanzhou);
+        var first = await OpenAsync(h);
+        var second = await OpenAsync(h);
+        await SubmitAsync(h, first, DropBirthDate);
+        await SubmitAsync(h, second, new CatalogChangeSubmission("modify", Household, ShareType: "unconditional"));
+        await ReviewAsync(h, first, approve: true);
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => ReviewAsync(h, second, approve: true));
+
+        Assert.Contains("changed since the submission", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await VersionsAsync(h, "GA-001")).Count);
+        Assert.Equal(["review"], await OpenStepsAsync(h, second.Id));
+
+        await ReviewAsync(h, second, approve: false, "该目录已更新为第2版，请在新版本基础上重新提交");
+        var v2 = await Changes(h).CurrentVersionAsync("GA-001", CancellationToken.None);
+        await SubmitAsync(h, second, new CatalogChangeSubmission("modify", v2.Id, ShareType: "unconditional"));
+        await ReviewAsync(h, second, approve: true);
+
+        var v3 = await Changes(h).CurrentVersionAsync("GA-001", CancellationToken.None);
+        Assert.Equal((3, ShareType.Unconditional, (string?)null), (v3.Version, v3.ShareType, v3.LegalBasis));
+        Assert.Equal(["姓名", "公民身份号码", "户籍地址"], v3.DataItems); // the first change is kept
+    }
+
     [Fact]
     public async Task Only_the_office_reviews_a_change()
     {
