@@ -60,6 +60,7 @@ public static class PolicyProfiles
         DisputeTiers = [OfficeTier],
         ObjectionCopiedToOffice = true,
         Articles = Articles(
+            ("catalog.extension", "第十七条"), ("catalog.review", "第十七条"),
             ("sharing.unconditional", "第二十条"), ("sharing.answer", "第二十条"), ("catalog.change", "第十七条"), ("objection", "第二十七条"),
             ("dispute", "第二十条"),
             ("acceptance", "第四条"),
@@ -95,6 +96,7 @@ public static class PolicyProfiles
         CatalogChangeNeedsPriorFiling = true,
         DisputeTiers = [new("市大数据局协调", "市大数据局", Roles.CoordinatingOffice), new("市政府决定", "市政府", Roles.CityGovernment)],
         Articles = Articles(
+            ("catalog.review", "第十八条"), ("catalog.legalBasis", "第二十三条"),
             ("sharing.unconditional", "第二十五条"), ("sharing.answer", "第二十五条"), ("sharing.deemedConsent", "第二十五条"),
             ("catalog.change", "第二十三条"), ("catalog.stop", "第二十七条"), ("dispute", "第二十八条"), ("openData", "第三十四条"),
             ("acceptance", "第十条"),
@@ -111,7 +113,9 @@ public static class PolicyProfiles
         CatalogChangeNeedsPriorFiling = true,
         DisputeTiers = [OfficeTier, new("主管部门会同编制、保密部门决定", "共享主管部门会同机构编制和保密部门", Roles.CoordinatingOffice)],
         DisputeJointTier = 2,
-        Articles = Articles(("sharing.answer", "（十）"), ("dispute", "（十）"), ("acceptance", "（九）")),
+        Articles = Articles(
+            ("catalog.change", "（十三）"), ("rectification", "（十一）"),
+            ("sharing.answer", "（十）"), ("dispute", "（十）"), ("acceptance", "（九）")),
     };
 
     public static IReadOnlyList<PolicyProfile> All { get; } = [FuzhouProfile, LanzhouProfile, BeijingProfile, ShenyangProfile, HebeiProfile];

@@ -21,6 +21,8 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton<DataObjections>();
         services.AddSingleton<Projects>();
         services.AddSingleton<OpenDataRequests>();
+        services.AddSingleton<RectificationOrders>();
+        services.AddSingleton<CatalogChanges>();
         return services;
     }
 }

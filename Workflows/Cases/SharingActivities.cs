@@ -189,3 +189,27 @@ public sealed class AnswerRefusalActivity : IActivity
         application.AnswerRefusal(dispute);
     }
 }
+
+/// <summary>
+/// <c>sharing.orderRectification</c>: the office, coordinating an overdue application, orders the provider to correct
+/// within a deadline (责令限期改正: Fuzhou art. 38, Lanzhou art. 41, Beijing art. 33, Shenyang art. 47) instead of
+/// answering itself. Sets the variables the called <c>rectificationOrder</c> process starts from; the office's choice
+/// (<c>officeAction</c>) is consumed, so the coordination task that follows the order decides afresh.
+/// </summary>
+public sealed class OrderSharingRectificationActivity : IActivity
+{
+    public string Name => "sharing.orderRectification";
+
+    public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var application = await Sharing.LoadAsync(context, cancellationToken).ConfigureAwait(false);
+        if (application.Status != SharingStatus.Escalated)
+        {
+            throw new DomainException($"Only an application the office has taken over can lead to an order to correct; it is {application.Status}.");
+        }
+
+        context.Variables["rectificationDepartment"] = application.ProviderDepartment;
+        context.Variables.Remove("officeAction");
+    }
+}

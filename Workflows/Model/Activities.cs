@@ -23,6 +23,13 @@ public sealed record UserTask : BpmnActivity
     /// <summary><c>sf:dueDays</c>: the time allowed, from the day the task is created (not counted) or from <see cref="DueFrom"/>.</summary>
     public DayAmount? DueDays { get; init; }
 
+    /// <summary>
+    /// <c>sf:dueFrom</c>: a date (literal <c>yyyy-MM-dd</c> or an expression yielding one) that <see cref="DueDays"/> counts
+    /// from instead of the day the task is created — a statutory period that runs from an earlier event, such as the day a
+    /// law changed (Lanzhou art. 17: 自变化之日起10个工作日内). The day itself is not counted.
+    /// </summary>
+    public LiteralOrExpression? DueFrom { get; init; }
+
     /// <summary><c>sf:dueDayKind</c>, when written as a literal.</summary>
     public DayCountKind DueDayKind { get; init; } = DayCountKind.Working;
 
@@ -31,13 +38,6 @@ public sealed record UserTask : BpmnActivity
     /// a policy-profile rule); it takes the place of <see cref="DueDayKind"/>.
     /// </summary>
     public ExpressionText? DueDayKindExpression { get; init; }
-
-    /// <summary>
-    /// <c>sf:dueFrom</c>: an expression giving the date (a <c>yyyy-MM-dd</c> string or a date) the period of
-    /// <see cref="DueDays"/> counts from, not counted itself, instead of the day the task is created — for a statutory
-    /// period that starts at an event (a completion date, a change in the law).
-    /// </summary>
-    public ExpressionText? DueFrom { get; init; }
 
     /// <summary><c>sf:formKey</c>.</summary>
     public string? FormKey { get; init; }
@@ -101,6 +101,25 @@ public sealed record ActivityInput(string Name, LiteralOrExpression Value);
 public sealed record PassThroughTask : BpmnActivity
 {
     /// <summary>The element as written: <c>manualTask</c> or <c>task</c>.</summary>
+    public string ElementKind { get; init; } = "task";
+
+    public override string Kind => ElementKind;
+}
+
+/// <summary>
+/// A <c>task</c> (or <c>manualTask</c>) with <c>sf:extendDeadlineOf</c>: moves the deadline of the open user task
+/// <see cref="TargetTaskId"/> of the same instance later by <see cref="Days"/> days of that task's own day kind, as when an
+/// office grants an extension (延期, Lanzhou art. 17); its deadline-anchored timers move with it.
+/// </summary>
+public sealed record DeadlineExtensionTask : BpmnActivity
+{
+    /// <summary><c>sf:extendDeadlineOf</c>: the id of a user task with <c>sf:dueDays</c>.</summary>
+    public required string TargetTaskId { get; init; }
+
+    /// <summary><c>sf:extendDays</c>: a whole number or a policy-profile parameter name.</summary>
+    public required DayAmount Days { get; init; }
+
+    /// <summary>The element as written: <c>task</c> or <c>manualTask</c>.</summary>
     public string ElementKind { get; init; } = "task";
 
     public override string Kind => ElementKind;

@@ -490,7 +490,7 @@ public sealed class BpmnParser
                 DueDays = dueDays,
                 DueDayKind = DueDayKindExpression(element) is null ? ReadDayKind(element, "dueDayKind", where, id) : DayCountKind.Working,
                 DueDayKindExpression = DueDayKindExpression(element),
-                DueFrom = ReadDueFrom(element, where, id),
+                DueFrom = LiteralOrExpressionAttribute(element, "dueFrom"),
                 FormKey = SfAttribute(element, "formKey"),
                 MultiInstance = ReadLoop(element, id, allowMultiInstance: true),
             };
@@ -499,19 +499,6 @@ public sealed class BpmnParser
         /// <summary><c>sf:dueDayKind</c> written as <c>${…}</c>: the kind is chosen when the task is created.</summary>
         private static ExpressionText? DueDayKindExpression(XElement element) =>
             SfAttribute(element, "dueDayKind") is { } text && ExpressionText.TryUnwrap(text, out _) ? new ExpressionText(text) : null;
-
-        /// <summary><c>sf:dueFrom</c>: always a <c>${…}</c> expression, so that a date is never mistaken for arithmetic.</summary>
-        private static ExpressionText? ReadDueFrom(XElement element, string where, string ownerId)
-        {
-            if (SfAttribute(element, "dueFrom") is not { } text)
-            {
-                return null;
-            }
-
-            return ExpressionText.TryUnwrap(text, out _)
-                ? new ExpressionText(text)
-                : throw Fail(element, $"sf:dueFrom '{text}' on {where} must be an expression such as ${{completionDate}} giving a date (yyyy-MM-dd).", ownerId);
-        }
 
         private static MultiInstanceLoop? ReadLoop(XElement element, string id, bool allowMultiInstance)
         {
@@ -569,13 +556,31 @@ public sealed class BpmnParser
             return task with { Name = Attribute(element, "name"), ActivityName = SfAttribute(element, "activity"), Inputs = inputs };
         }
 
-        private static PassThroughTask ReadPassThroughTask(XElement element, string scopeId)
+        private static BpmnActivity ReadPassThroughTask(XElement element, string scopeId)
         {
             var id = RequiredId(element);
-            CheckExtensionAttributes(element, id);
+            CheckExtensionAttributes(element, id, "extendDeadlineOf", "extendDays");
             CheckExtensionElements(element, id);
             _ = ReadLoop(element, id, allowMultiInstance: false);
-            return new PassThroughTask { Id = id, Name = Attribute(element, "name"), ScopeId = scopeId, ElementKind = element.Name.LocalName };
+            var where = $"{element.Name.LocalName} '{id}'";
+            var target = SfAttribute(element, "extendDeadlineOf");
+            var daysText = SfAttribute(element, "extendDays");
+            if (target is null && daysText is null)
+            {
+                return new PassThroughTask { Id = id, Name = Attribute(element, "name"), ScopeId = scopeId, ElementKind = element.Name.LocalName };
+            }
+
+            if (target is null || daysText is null)
+            {
+                throw Fail(element, $"{where} needs both sf:extendDeadlineOf (the user task whose deadline moves) and sf:extendDays (by how many days).");
+            }
+
+            if (!DayAmount.TryParse(daysText, out var days))
+            {
+                throw Fail(element, $"sf:extendDays '{daysText}' on {where} is neither a whole number nor a profile parameter name (e.g. catalog.extensionDays).");
+            }
+
+            return new DeadlineExtensionTask { Id = id, Name = Attribute(element, "name"), ScopeId = scopeId, ElementKind = element.Name.LocalName, TargetTaskId = target, Days = days! };
         }
 
         private static SubProcess ReadSubProcess(XElement element, string scopeId)

@@ -178,6 +178,9 @@ public static partial class DefinitionValidator
                 case CallActivity call:
                     CheckCallActivity(call);
                     break;
+                case DeadlineExtensionTask extension:
+                    CheckDeadlineExtension(extension);
+                    break;
                 default:
                     break;
             }
@@ -405,25 +408,32 @@ public static partial class DefinitionValidator
             CheckValue(task, "sf:candidateRole", task.CandidateRole);
             CheckValue(task, "sf:assignee", task.Assignee);
             CheckDayAmount(task, "sf:dueDays", task.DueDays, minimum: 1);
-            CheckDueBasis(task);
+            if (task.DueFrom is { } dueFrom)
+            {
+                if (task.DueDays is null)
+                {
+                    Report(task.Id, ValidationCodes.BadDueFrom, $"User task '{task.Id}' has sf:dueFrom but no sf:dueDays to count from it.");
+                }
+
+                if (dueFrom.Literal is { } literal && !literal.Contains("${", StringComparison.Ordinal)
+                    && !DateOnly.TryParseExact(literal, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    Report(task.Id, ValidationCodes.BadDueFrom, $"sf:dueFrom '{literal}' of user task '{task.Id}' is neither a date (yyyy-MM-dd) nor an expression.");
+                }
+
+                CheckValue(task, "sf:dueFrom", dueFrom);
+            }
+
+            CheckDueDayKind(task);
             if (task.MultiInstance is { } loop)
             {
                 CheckMultiInstance(task, loop);
             }
         }
 
-        /// <summary><c>sf:dueFrom</c> and an expression <c>sf:dueDayKind</c>: they must parse, and a basis needs a period.</summary>
-        private void CheckDueBasis(UserTask task)
+        /// <summary>An expression <c>sf:dueDayKind</c> must parse.</summary>
+        private void CheckDueDayKind(UserTask task)
         {
-            if (task.DueFrom is { } dueFrom)
-            {
-                CheckExpression(task.Id, $"sf:dueFrom of user task '{task.Id}'", dueFrom);
-                if (task.DueDays is null)
-                {
-                    Report(task.Id, ValidationCodes.DueFromWithoutDueDays, $"User task '{task.Id}' has sf:dueFrom but no sf:dueDays to count from it.");
-                }
-            }
-
             if (task.DueDayKindExpression is { } kind)
             {
                 CheckExpression(task.Id, $"sf:dueDayKind of user task '{task.Id}'", kind);
@@ -497,6 +507,19 @@ public static partial class DefinitionValidator
             {
                 CheckValue(task, $"sf:input '{input.Name}'", input.Value, allowTemplate: true);
             }
+        }
+
+        private void CheckDeadlineExtension(DeadlineExtensionTask extension)
+        {
+            if (_process.Elements.GetValueOrDefault(extension.TargetTaskId) is not UserTask { DueDays: not null })
+            {
+                Report(
+                    extension.Id,
+                    ValidationCodes.BadDeadlineExtension,
+                    $"{Capitalize(Describe(extension))} extends the deadline of '{extension.TargetTaskId}', which is not a user task with sf:dueDays.");
+            }
+
+            CheckDayAmount(extension, "sf:extendDays", extension.Days, minimum: 1);
         }
 
         private void CheckCallActivity(CallActivity call)

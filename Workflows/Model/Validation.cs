@@ -105,8 +105,11 @@ public static class ValidationCodes
     /// <summary>A timer anchored on <c>taskDue</c> is attached to something without <c>sf:dueDays</c>.</summary>
     public const string AnchorWithoutDueDays = "anchor-without-due-days";
 
-    /// <summary>A user task has <c>sf:dueFrom</c> but no <c>sf:dueDays</c> to count from it.</summary>
-    public const string DueFromWithoutDueDays = "due-from-without-due-days";
+    /// <summary><c>sf:dueFrom</c> without <c>sf:dueDays</c>, or a literal that is not a <c>yyyy-MM-dd</c> date.</summary>
+    public const string BadDueFrom = "bad-due-from";
+
+    /// <summary><c>sf:extendDeadlineOf</c> names something that is not a user task with <c>sf:dueDays</c>.</summary>
+    public const string BadDeadlineExtension = "bad-deadline-extension";
 
     /// <summary>A sequence flow's source does not exist.</summary>
     public const string UnknownFlowSource = "unknown-flow-source";

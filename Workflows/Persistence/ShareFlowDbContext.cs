@@ -64,6 +64,9 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
     public DbSet<AcceptanceReview> AcceptanceReviews => Set<AcceptanceReview>();
 
     public DbSet<OpenDataRequest> OpenDataRequests => Set<OpenDataRequest>();
+    public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
+
+    public DbSet<ShareFlow.Domain.Supervision.RectificationOrder> RectificationOrders => Set<ShareFlow.Domain.Supervision.RectificationOrder>();
 
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -120,5 +123,7 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new AcceptanceSubmissionConfiguration());
         modelBuilder.ApplyConfiguration(new AcceptanceReviewConfiguration());
         modelBuilder.ApplyConfiguration(new OpenDataRequestConfiguration());
+        modelBuilder.ApplyConfiguration(new CatalogChangeConfiguration());
+        modelBuilder.ApplyConfiguration(new RectificationOrderConfiguration());
     }
 }

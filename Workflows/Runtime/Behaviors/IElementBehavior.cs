@@ -16,6 +16,7 @@ internal static class ElementBehaviors
         [typeof(StartEvent)] = new PassThroughBehavior(),
         [typeof(IntermediateThrowEvent)] = new PassThroughBehavior(),
         [typeof(PassThroughTask)] = new PassThroughBehavior(),
+        [typeof(DeadlineExtensionTask)] = new DeadlineExtensionBehavior(),
         [typeof(BoundaryEvent)] = new PassThroughBehavior(),
         [typeof(EndEvent)] = new EndEventBehavior(),
         [typeof(UserTask)] = new UserTaskBehavior(),

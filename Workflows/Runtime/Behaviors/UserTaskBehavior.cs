@@ -96,40 +96,32 @@ internal sealed class UserTaskBehavior : IElementBehavior
     private static TaskPeriod? Period(Execution execution, InstanceContext instance, UserTask task) =>
         task.DueDays is null
             ? null
-            : new TaskPeriod(DueBasis(execution, instance, task), TimerCalculator.Resolve(task.DueDays, execution.ParametersOf(instance), task.Id), DueKind(instance, task));
+            : new TaskPeriod(BasisDate(execution, instance, task), TimerCalculator.Resolve(task.DueDays, execution.ParametersOf(instance), task.Id), DueKind(instance, task));
 
     /// <summary>
-    /// The date the period counts from (not counted itself): the day the task is created, or the date <c>sf:dueFrom</c>
-    /// gives: a <c>yyyy-MM-dd</c> string (dates are strings in process variables) or a date.
+    /// The day the period counts from (not counted itself): the day the task is created, or the date <c>sf:dueFrom</c>
+    /// yields — a date, a <c>yyyy-MM-dd</c> text, or an instant or ISO 8601 date-time (its Asia/Shanghai date). Anything else, null included,
+    /// stops the process with an error rather than silently counting from today.
     /// </summary>
-    private static DateOnly DueBasis(Execution execution, InstanceContext instance, UserTask task)
+    private static DateOnly BasisDate(Execution execution, InstanceContext instance, UserTask task)
     {
-        if (task.DueFrom is not { } expression)
+        if (task.DueFrom is not { } dueFrom)
         {
             return ChinaTime.DateOf(execution.Now);
         }
 
-        var value = Execution.Evaluate(task.Id, expression.Raw, Execution.Variables(instance));
-        DateOnly? basis = value switch
+        var value = dueFrom.Expression is { } expression ? Execution.Evaluate(task.Id, expression.Raw, Execution.Variables(instance)) : dueFrom.Literal;
+        DateOnly basis = value switch
         {
             DateOnly date => date,
-            string text when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
-            _ => null,
+            DateTimeOffset instant => ChinaTime.DateOf(instant),
+            string text when DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+            string text when Iso8601.TryParseDateTime(text.Trim(), out var instant, out _) => ChinaTime.DateOf(instant),
+            _ => throw new ProcessExecutionException(task.Id, $"sf:dueFrom {dueFrom.Raw} of user task '{task.Id}' gave {Describe(value)}; it must give a date (yyyy-MM-dd)."),
         };
-        if (basis is not { } found)
-        {
-            var what = value switch
-            {
-                null => "nothing (null)",
-                string => "a text that is not a yyyy-MM-dd date",
-                _ => $"a {value.GetType().Name}",
-            };
-            throw new ProcessExecutionException(task.Id, $"sf:dueFrom {expression.Raw} gave {what}, not the date the period counts from (yyyy-MM-dd).");
-        }
-
-        return found.Year is >= OfficialCalendar.FirstYear and <= OfficialCalendar.LastYear
-            ? found
-            : throw new ProcessExecutionException(task.Id, $"sf:dueFrom {expression.Raw} gave {found:yyyy-MM-dd}, outside the calendar's years {OfficialCalendar.FirstYear}-{OfficialCalendar.LastYear}.");
+        return basis.Year is >= OfficialCalendar.FirstYear and <= OfficialCalendar.LastYear
+            ? basis
+            : throw new ProcessExecutionException(task.Id, $"sf:dueFrom {dueFrom.Raw} of user task '{task.Id}' gave {basis:yyyy-MM-dd}, outside the calendar's years {OfficialCalendar.FirstYear}-{OfficialCalendar.LastYear}.");
     }
 
     /// <summary>The literal <c>sf:dueDayKind</c>, or what its expression gives: <c>working</c> or <c>calendar</c>.</summary>
@@ -148,6 +140,13 @@ internal sealed class UserTaskBehavior : IElementBehavior
                 task.Id, $"sf:dueDayKind {expression.Raw} gave {(other is string text ? $"'{(text.Length > 20 ? text[..20] + "…" : text)}'" : other?.GetType().Name ?? "null")}; it must give 'working' or 'calendar'."),
         };
     }
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        string text => $"'{text}'",
+        _ => value.GetType().Name,
+    };
 
     private static List<JsonNode?> Items(InstanceContext instance, UserTask task, MultiInstanceLoop loop)
     {

@@ -18,21 +18,27 @@ public class UserTaskPeriodModelTests
     {
         var task = Bpmn.Element<UserTask>(Around("""<bpmn:userTask id="submit" sf:candidateRole="clerk" sf:dueDays="acceptance.submitDays" sf:dueFrom="${completionDate}" />"""), "submit");
 
-        Assert.Equal("completionDate", task.DueFrom?.Body);
+        Assert.Equal("completionDate", task.DueFrom?.Expression?.Body);
         Assert.Equal("acceptance.submitDays", task.DueDays?.Parameter);
         Assert.Null(task.DueDayKindExpression);
     }
 
-    [Theory]
-    [InlineData("completionDate")]
-    [InlineData("2026-09-21")]
-    public void Parse_DueFromNotWrapped_FailsNamingTheTask(string value)
+    [Fact]
+    public void Parse_DueFromLiteralDate_IsKeptAsALiteral()
     {
-        var error = Bpmn.ProcessFails(Around($"""<bpmn:userTask id="submit" sf:candidateRole="clerk" sf:dueDays="10" sf:dueFrom="{value}" />"""));
+        var task = Bpmn.Element<UserTask>(Around("""<bpmn:userTask id="submit" sf:candidateRole="clerk" sf:dueDays="10" sf:dueFrom="2026-09-21" />"""), "submit");
 
-        Assert.Equal("submit", error.ElementId);
-        Assert.Contains($"sf:dueFrom '{value}'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("${completionDate}", error.Message, StringComparison.Ordinal);
+        Assert.Equal("2026-09-21", task.DueFrom?.Literal);
+        Assert.Empty(Contexts.Validate(Around("""<bpmn:userTask id="submit" sf:candidateRole="clerk" sf:dueDays="10" sf:dueFrom="2026-09-21" />""")));
+    }
+
+    [Fact]
+    public void Validate_DueFromLiteralThatIsNotADate_ReportsBadDueFrom()
+    {
+        var errors = Contexts.Validate(Around("""<bpmn:userTask id="submit" sf:candidateRole="clerk" sf:dueDays="10" sf:dueFrom="completionDate" />"""));
+
+        var error = Contexts.AssertOnly(errors, ValidationCodes.BadDueFrom, "submit");
+        Assert.Contains("'completionDate'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,11 +70,11 @@ public class UserTaskPeriodModelTests
     }
 
     [Fact]
-    public void Validate_DueFromWithoutDueDays_ReportsDueFromWithoutDueDays()
+    public void Validate_DueFromWithoutDueDays_ReportsBadDueFrom()
     {
         var errors = Contexts.Validate(Around("""<bpmn:userTask id="submit" sf:candidateRole="clerk" sf:dueFrom="${completionDate}" />"""));
 
-        var error = Contexts.AssertOnly(errors, ValidationCodes.DueFromWithoutDueDays, "submit");
+        var error = Contexts.AssertOnly(errors, ValidationCodes.BadDueFrom, "submit");
         Assert.Contains("sf:dueDays", error.Message, StringComparison.Ordinal);
     }
 

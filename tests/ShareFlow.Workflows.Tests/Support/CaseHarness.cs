@@ -116,4 +116,7 @@ public sealed class CaseHarness : IAsyncDisposable
     public Projects Projects => _services.GetRequiredService<Projects>();
 
     public OpenDataRequests OpenData => _services.GetRequiredService<OpenDataRequests>();
+    /// <summary>A registered service of the harness (a case service such as <c>CatalogChanges</c>).</summary>
+    public T Service<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 }
