@@ -47,6 +47,9 @@ internal sealed class DemoSeeder(IDbContextFactory<ShareFlowDbContext> dbFactory
         var faker = new Faker("zh_CN") { Random = new Randomizer(2026) };
         db.Departments.Add(new Department("dsj", "市大数据局", DepartmentKind.CoordinatingOffice, "supervisor.dsj"));
         db.Departments.Add(new Department("czj", "市财政局", DepartmentKind.Finance, "supervisor.czj"));
+        // The top tiers of a dispute under the Beijing (领导小组) and Shenyang (市政府) profiles.
+        db.Departments.Add(new Department("ldxz", "市政务信息资源共享领导小组", DepartmentKind.LeadingGroup, "leader"));
+        db.Departments.Add(new Department("szf", "市人民政府", DepartmentKind.CityGovernment, "government"));
         foreach (var (code, name) in Departments)
         {
             db.Departments.Add(new Department(code, name, DepartmentKind.Ordinary, $"supervisor.{code}"));
@@ -59,6 +62,8 @@ internal sealed class DemoSeeder(IDbContextFactory<ShareFlowDbContext> dbFactory
             new("supervisor.dsj", faker.Name.FullName(), "dsj", [Roles.Supervisor, Roles.CoordinatingOffice]),
             new("finance", faker.Name.FullName(), "czj", [Roles.Finance]),
             new("supervisor.czj", faker.Name.FullName(), "czj", [Roles.Supervisor, Roles.Finance]),
+            new("leader", faker.Name.FullName(), "ldxz", [Roles.LeadingGroup, Roles.Supervisor]),
+            new("government", faker.Name.FullName(), "szf", [Roles.CityGovernment, Roles.Supervisor]),
         };
         foreach (var (code, _) in Departments)
         {

@@ -192,6 +192,27 @@ public sealed class DisputeConformanceTests
     }
 
     [Fact]
+    public async Task Fuzhou_art19_the_office_is_the_only_tier_and_settles_in_writing()
+    {
+        await using var h = await CreateAsync(PolicyProfiles.Fuzhou);
+        var application = await h.ApplyAsync();
+        await h.Sharing.AnswerAsync((await h.OpenTaskAsync(application.Id, "review")).Id, new SharingAnswer("refuse", Reasons: "数据项超出核查所需"), Reviewer, CancellationToken.None);
+        await h.Sharing.AnswerRefusalAsync((await h.OpenTaskAsync(application.Id, "answerRefusal")).Id, dispute: true, "申请协调", Clerk, CancellationToken.None);
+        var dispute = Assert.Single(await h.Disputes.ForApplicationAsync(application.Id, CancellationToken.None));
+        Assert.Equal(["dsj"], dispute.TierDepartments);
+        await h.Disputes.NegotiateAsync((await h.OpenTaskAsync(dispute.Id, "negotiate")).Id, new NegotiationAnswer(false, Reasons: "维持原答复"), Reviewer, CancellationToken.None);
+
+        var office = await h.OpenTaskAsync(dispute.Id, "decideTier");
+        Assert.Equal(("dsj", Roles.CoordinatingOffice), (office.CandidateDepartment, office.CandidateRole));
+        await Assert.ThrowsAsync<DomainException>(() => h.Disputes.DecideAsync(office.Id, new DisputeDecision("passOn", "请上级决定"), Officer, CancellationToken.None));
+        await h.Disputes.DecideAsync(office.Id, new DisputeDecision("uphold", "申请数据项确超出低保核查所需，维持提供部门答复"), Officer, CancellationToken.None);
+
+        Assert.Contains("第十九条", Assert.Single(await h.FilingsAsync(dispute.Id)).Article, StringComparison.Ordinal);
+        Assert.Empty(await h.GrantsOfAsync(application.Id));
+        Assert.Equal(InstanceStatus.Completed, await h.InstanceStatusAsync(dispute.Id));
+    }
+
+    [Fact]
     public async Task Hebei_ten_office_then_office_with_staffing_and_secrecy_departments()
     {
         await using var h = await CreateAsync(PolicyProfiles.Hebei);

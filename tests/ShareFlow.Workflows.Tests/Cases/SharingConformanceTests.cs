@@ -128,9 +128,26 @@ public sealed class SharingConformanceTests
     }
 
     [Fact]
-    public async Task Beijing_art17_sets_no_form_for_a_refusal()
+    public async Task Lanzhou_art20_refusal_must_say_why()
     {
-        await using var h = await CreateAsync(PolicyProfiles.Beijing);
+        await using var h = await CreateAsync(PolicyProfiles.Lanzhou);
+        var application = await h.ApplyAsync();
+        var review = await h.OpenTaskAsync(application.Id, "review");
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => h.Sharing.AnswerAsync(review.Id, new SharingAnswer("refuse", Reasons: " "), Reviewer, CancellationToken.None));
+
+        Assert.Equal("reasons", error.Field);
+        Assert.Equal(SharingStatus.UnderReview, (await h.Sharing.GetAsync(application.Id, CancellationToken.None)).Status);
+        await h.Sharing.AnswerAsync(review.Id, new SharingAnswer("refuse", Reasons: "该数据正在更新，暂不具备共享条件"), Reviewer, CancellationToken.None);
+        Assert.Equal(SharingStatus.Refused, (await h.Sharing.GetAsync(application.Id, CancellationToken.None)).Status);
+    }
+
+    [Theory]
+    [InlineData(PolicyProfiles.Beijing)] // 北京 art. 17 prescribes no form for the answer
+    [InlineData(PolicyProfiles.Hebei)] // 河北 (十) neither
+    public async Task Beijing_art17_Hebei_ten_set_no_form_for_a_refusal(string profile)
+    {
+        await using var h = await CreateAsync(profile);
         var application = await h.ApplyAsync();
 
         await h.Sharing.AnswerAsync((await h.OpenTaskAsync(application.Id, "review")).Id, new SharingAnswer("refuse"), Reviewer, CancellationToken.None);
