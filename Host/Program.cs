@@ -20,6 +20,7 @@ app.MapSharingApi();
 app.MapTasksApi();
 app.MapNotificationsApi();
 app.MapAuditApi();
+app.MapAdminApi();
 if (app.Services.GetRequiredService<ClockOptions>().Mode == ClockMode.Simulated)
 {
     app.MapClockApi();

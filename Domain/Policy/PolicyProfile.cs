@@ -123,12 +123,12 @@ public sealed record PolicyProfile
         {
             if (!Parameters.All.Contains(name))
             {
-                throw new DomainException($"'{name}' is not a profile parameter; known: {string.Join(", ", Parameters.All)}.");
+                throw new DomainException(name, $"'{name}' is not a profile parameter; known: {string.Join(", ", Parameters.All)}.");
             }
 
             if (value is < 0 or > 3650)
             {
-                throw new DomainException($"{name} = {value} is outside 0-3650 days.");
+                throw new DomainException(name, $"{name} = {value} is outside 0-3650 days.");
             }
 
             days[name] = value;
