@@ -1,10 +1,20 @@
 using ShareFlow.Host.Apis;
 using ShareFlow.Host.Infrastructure;
 using ShareFlow.Host.Security;
+using ShareFlow.Workflows.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddShareFlowConfiguration();
-builder.AddShareFlowServices();
+try
+{
+    builder.AddShareFlowServices();
+}
+catch (UnsupportedDatabaseException unsupported)
+{
+    await Console.Error.WriteLineAsync($"ShareFlow cannot start: {unsupported.Message}");
+    return 2;
+}
+
 builder.AddShareFlowSecurity();
 
 var app = builder.Build();
@@ -26,7 +36,8 @@ if (app.Services.GetRequiredService<ClockOptions>().Mode == ClockMode.Simulated)
     app.MapClockApi();
 }
 app.PrintBannerWhenStarted();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The web host's entry point; public so that integration tests can start it.</summary>
 public partial class Program;
