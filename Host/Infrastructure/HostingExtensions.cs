@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Host.Demo;
+using ShareFlow.Host.Notifications;
 using ShareFlow.Workflows.Calendar;
 using ShareFlow.Workflows.Time;
 using ShareFlow.Workflows.Cases;
@@ -56,6 +57,13 @@ internal static class HostingExtensions
         services.AddShareFlowDatabase(database);
 
         services.AddSingleton<AuditTrailWriter>();
+        services.AddSingleton(builder.Configuration.GetSection(SmtpOptions.SectionName).Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddSingleton(builder.Configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions());
+        services.AddSingleton(builder.Configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions());
+        services.AddHttpClient(nameof(WebhookSender), client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<SmtpSender>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<CalendarService>();
         services.AddSingleton<ICalendarSource>(sp => sp.GetRequiredService<CalendarService>());
 
@@ -70,6 +78,7 @@ internal static class HostingExtensions
 
         // Migrations and the calendar come first; the scheduler starts once the application has started.
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddShareFlowScheduler(database);
     }
 

@@ -45,6 +45,7 @@ internal static class NoticeWriter
         context.Emit("notice", new JsonObject
         {
             ["noticeId"] = notice.Id,
+            ["caseId"] = context.InstanceId,
             ["kind"] = kind,
             ["department"] = department,
             ["role"] = role,
