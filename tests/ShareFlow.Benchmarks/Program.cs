@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "engine")
     return await EngineBenchmark.Command().Parse(args[1..]).InvokeAsync();
 }
 
+// dotnet run -c Release --project tests/ShareFlow.Benchmarks -- load [--clerks 50] [--seconds 30] [--db sqlite|postgres]
+if (args.Length > 0 && args[0] == "load")
+{
+    return await LoadCommand.Command().Parse(args[1..]).InvokeAsync();
+}
+
 // dotnet ShareFlow.Benchmarks.dll serve --sqlite FILE --bpmn FILE     (the durability test's child process)
 if (args.Length > 0 && args[0] == "serve")
 {
