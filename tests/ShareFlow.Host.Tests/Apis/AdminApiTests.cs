@@ -7,7 +7,8 @@ using ShareFlow.Host.Tests.Support;
 namespace ShareFlow.Host.Tests.Apis;
 
 /// <summary>The policy admin's work over HTTP, on the simulated clock from Wednesday 2026-09-23 (Fuzhou profile).</summary>
-public sealed class AdminApiTests(SimulatedHostFactory factory) : IClassFixture<SimulatedHostFactory>
+public abstract class AdminApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ShareFlowHostFactory
 {
     private static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "application/xml");
 
@@ -123,3 +124,9 @@ public sealed class AdminApiTests(SimulatedHostFactory factory) : IClassFixture<
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/incidents")).GetArrayLength());
     }
 }
+
+/// <summary>On SQLite.</summary>
+public sealed class AdminApiTestsOnSqlite(SimulatedHostFactory factory) : AdminApiTests<SimulatedHostFactory>(factory);
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class AdminApiTestsOnPostgres(PostgresSimulatedHostFactory factory) : AdminApiTests<PostgresSimulatedHostFactory>(factory);

@@ -9,7 +9,8 @@ namespace ShareFlow.Host.Tests.Apis;
 /// The sharing application over HTTP, as the demo city's clerks use it: 市人社局 (hrss) applies for the 市公安局's (psb)
 /// 人口基础信息. The clock is simulated from Wednesday 2026-09-23; the Fuzhou profile gives 15 working days (to 10-21).
 /// </summary>
-public sealed class SharingApiTests(SimulatedHostFactory factory) : IClassFixture<SimulatedHostFactory>
+public abstract class SharingApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ShareFlowHostFactory
 {
     private static async Task<JsonElement> ResourceAsync(HttpClient client, string name) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/catalog/resources")).EnumerateArray().Single(r => r.GetProperty("name").GetString() == name);
@@ -155,11 +156,19 @@ public sealed class SharingApiTests(SimulatedHostFactory factory) : IClassFixtur
         Assert.Equal("withdrawn", (await clerk.GetFromJsonAsync<JsonElement>($"/api/sharing-applications/{id}")).GetProperty("status").GetString());
         Assert.DoesNotContain((await reviewer.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray(), t => t.GetProperty("caseId").GetGuid() == id);
     }
+}
 
+/// <summary>Moving the simulated clock, on a host of its own: the clock is shared by every test of a host.</summary>
+public abstract class SharingEscalationTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ShareFlowHostFactory
+{
     [Fact]
     public async Task ClockAdvance_PastTheDeadline_EscalatesAndTheSupervisorIsTold_OnlyAdminsMayMoveIt()
     {
-        var (clerk, application) = await ApplyAsync();
+        var clerk = await factory.SignInAsync("clerk.hrss");
+        var resource = (await clerk.GetFromJsonAsync<JsonElement>("/api/catalog/resources")).EnumerateArray().Single(r => r.GetProperty("name").GetString() == "人口基础信息");
+        var application = await (await clerk.PostAsJsonAsync("/api/sharing-applications", new { resourceId = resource.GetProperty("id").GetGuid(), items = new[] { "姓名" }, purpose = "就业困难人员认定" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
         var id = application.GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/clock/advance", new { workingDays = 16 })).StatusCode);
 
@@ -178,6 +187,16 @@ public sealed class SharingApiTests(SimulatedHostFactory factory) : IClassFixtur
         Assert.Contains((await office.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray(), t => t.GetProperty("caseId").GetGuid() == id);
     }
 }
+
+public sealed class SharingEscalationTestsOnSqlite(SimulatedHostFactory factory) : SharingEscalationTests<SimulatedHostFactory>(factory);
+
+public sealed class SharingEscalationTestsOnPostgres(PostgresSimulatedHostFactory factory) : SharingEscalationTests<PostgresSimulatedHostFactory>(factory);
+
+/// <summary>On SQLite.</summary>
+public sealed class SharingApiTestsOnSqlite(SimulatedHostFactory factory) : SharingApiTests<SimulatedHostFactory>(factory);
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class SharingApiTestsOnPostgres(PostgresSimulatedHostFactory factory) : SharingApiTests<PostgresSimulatedHostFactory>(factory);
 
 public sealed class ClockApiTests(ShareFlowHostFactory factory) : IClassFixture<ShareFlowHostFactory>
 {
