@@ -31,6 +31,7 @@ app.MapTasksApi();
 app.MapNotificationsApi();
 app.MapAuditApi();
 app.MapAdminApi();
+app.MapCasesApi();
 if (app.Services.GetRequiredService<ClockOptions>().Mode == ClockMode.Simulated)
 {
     app.MapClockApi();

@@ -47,7 +47,12 @@ internal static class HostingExtensions
         services.AddOpenApi();
         services.AddShareFlowHealthChecks();
         services.AddExceptionHandler<DomainExceptionHandler>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+            // Enums travel by name ("conditional", "Approved"), never as numbers a client would have to look up.
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
 
         var database = new DatabaseOptions
         {

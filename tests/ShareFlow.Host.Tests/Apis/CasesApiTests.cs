@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ShareFlow.Host.Tests.Support;
+
+namespace ShareFlow.Host.Tests.Apis;
+
+/// <summary>The other processes over HTTP, with the same department scoping as sharing applications.</summary>
+public sealed class CasesApiTests(SimulatedHostFactory factory) : IClassFixture<SimulatedHostFactory>
+{
+    [Fact]
+    public async Task CatalogChange_OpenedByTheDepartment_IsDueFromTheEvent_AndHiddenFromOthers()
+    {
+        var reviewer = await factory.SignInAsync("reviewer.psb");
+
+        var opened = await reviewer.PostAsJsonAsync("/api/catalog-changes", new { department = "psb", trigger = "law-change", eventDate = "2026-09-21", eventDescription = "《户口登记条例》修订施行" });
+
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var task = (await reviewer.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == id);
+        // Fuzhou art. 14: three working days from the change on Monday 09-21: 09-22, 09-23, 09-24.
+        Assert.Equal("2026-09-24", task.GetProperty("dueDate").GetString());
+        var outsider = await factory.SignInAsync("reviewer.amr");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(new Uri($"/api/catalog-changes/{id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await factory.SignInAsync("office")).GetAsync(new Uri($"/api/catalog-changes/{id}", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task CatalogChange_ForAnotherDepartment_Is400AndStoresNothing()
+    {
+        var reviewer = await factory.SignInAsync("reviewer.amr");
+
+        var response = await reviewer.PostAsJsonAsync("/api/catalog-changes", new { department = "psb", trigger = "law-change", eventDate = "2026-09-21" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Project_PaymentGate_ClosedUntilReviewed_VisibleToFinance_NotToOtherDepartments()
+    {
+        var clerk = await factory.SignInAsync("clerk.nr");
+        var registered = await clerk.PostAsJsonAsync("/api/projects", new
+        {
+            code = "NR-2026-007",
+            name = "不动产登记信息化升级项目",
+            buildingDepartment = "nr",
+            funding = "Fiscal",
+            construction = "Expansion",
+            dataCatalog = new[] { "不动产登记信息" },
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync($"/api/projects/{id}/completion", new { completionDate = "2026-09-21" })).StatusCode);
+
+        var finance = await factory.SignInAsync("finance");
+        var gate = await finance.GetFromJsonAsync<JsonElement>($"/api/projects/{id}/payment-gate");
+        Assert.False(gate.GetProperty("isOpen").GetBoolean());
+        Assert.Contains((await finance.GetFromJsonAsync<JsonElement>("/api/payment-gates")).EnumerateArray(), g => g.GetProperty("projectId").GetGuid() == id);
+        var other = await factory.SignInAsync("clerk.tax");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/api/projects/{id}/payment-gate", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(new Uri("/api/payment-gates", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await clerk.PostAsJsonAsync($"/api/projects/{id}/completion", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task RectificationOrder_IssuedOnlyByTheOffice()
+    {
+        var clerk = await factory.SignInAsync("clerk.hrss");
+
+        var response = await clerk.PostAsJsonAsync("/api/rectification-orders", new { subjectCaseId = Guid.NewGuid(), department = "psb", reasons = "逾期未答复" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
