@@ -31,6 +31,10 @@ app.MapTasksApi();
 app.MapNotificationsApi();
 app.MapAuditApi();
 app.MapAdminApi();
+app.MapCaseListApi();
+app.MapDocumentsApi();
+app.MapReportsApi();
+app.MapOrganisationApi();
 if (app.Services.GetRequiredService<ClockOptions>().Mode == ClockMode.Simulated)
 {
     app.MapClockApi();
