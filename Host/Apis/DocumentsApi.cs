@@ -48,6 +48,7 @@ internal static class DocumentsApi
         var office = instance?["officeDepartment"]?.GetValue<string>()
             ?? await db.Departments.Where(d => d.Kind == DepartmentKind.CoordinatingOffice).OrderBy(d => d.Code).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken);
         var codes = new[] { application.RequesterDepartment, application.ProviderDepartment, document.Department, office }.OfType<string>().Distinct().ToList();
+        var catalogBasis = await db.CatalogResources.AsNoTracking().Where(r => r.Id == application.ResourceId).Select(r => r.LegalBasis).SingleOrDefaultAsync(cancellationToken);
         var names = await db.Departments.AsNoTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
 
         var page = SharingAnswerPage.Render(document, application, new AnswerContext(
@@ -56,7 +57,8 @@ internal static class DocumentsApi
             names.GetValueOrDefault(application.ProviderDepartment) ?? application.ProviderDepartment,
             office is null ? null : names.GetValueOrDefault(office) ?? policy?["coordinatingOffice"]?.GetValue<string>(),
             policy?["articles"]?["dispute"]?.GetValue<string>(),
-            policy?["articles"]?["sharing.agreement"]?.GetValue<string>()));
+            policy?["articles"]?["sharing.agreement"]?.GetValue<string>(),
+            catalogBasis));
 
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = SharingAnswerPage.ContentSecurityPolicy;

@@ -12,8 +12,9 @@ namespace ShareFlow.Host.Documents;
 /// <param name="OfficeName">The coordinating office, which the decision is filed with and which coordinates disputes.</param>
 /// <param name="DisputeArticle">The article under which the requester may ask for coordination.</param>
 /// <param name="AgreementArticle">The article that binds conditional sharing to a security agreement, where the profile names one.</param>
+/// <param name="CatalogBasis">The legal basis the catalog gives for sharing the resource only on conditions.</param>
 internal sealed record AnswerContext(
-    string IssuerName, string RequesterName, string ProviderName, string? OfficeName, string? DisputeArticle, string? AgreementArticle);
+    string IssuerName, string RequesterName, string ProviderName, string? OfficeName, string? DisputeArticle, string? AgreementArticle, string? CatalogBasis);
 
 /// <summary>
 /// The written answer to a sharing application (共享申请答复书 / 告知书) as one self-contained HTML page laid out for A4
@@ -86,6 +87,7 @@ internal static class SharingAnswerPage
         Fact(html, "共享条件", application.Conditions);
         Fact(html, "理由", application.Reasons);
         Fact(html, "法律依据", application.LegalBasis);
+        Fact(html, "目录共享依据", context.CatalogBasis);
         Fact(html, "适用条款", document.Article);
         Fact(html, "决定方式", application.IsSystemDecision ? $"系统依据{document.Article}自动作出" : byOffice ? "共享主管部门协调答复" : "提供部门审核答复");
         html.Append("</table>\n");

@@ -53,6 +53,7 @@ public sealed class DocumentsApiTests(SimulatedHostFactory factory) : IClassFixt
         Assert.Contains("仅用于就业困难人员认定，不得向第三方提供", page, StringComparison.Ordinal);
         Assert.Contains("2026年9月23日", page, StringComparison.Ordinal);
         Assert.Contains("第十八条", page, StringComparison.Ordinal);
+        Assert.Contains("《中华人民共和国居民身份证法》第十九条", page, StringComparison.Ordinal);
         Assert.Contains("抄送：市大数据局", page, StringComparison.Ordinal);
         // The issuer, printed after the body and before the date: 市公安局 signs it.
         Assert.Matches(new Regex("<div class=\"signature\">\\s*<div>市公安局</div>\\s*<div>2026年9月23日</div>"), page);
