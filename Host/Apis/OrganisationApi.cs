@@ -74,13 +74,16 @@ internal static partial class OrganisationApi
         var name = CheckName(errors, request?.Name);
         var shortName = CheckShortName(errors, request?.ShortName);
         var kind = DepartmentKind.Ordinary;
-        if (!string.IsNullOrWhiteSpace(request?.Kind) && KindOf(request.Kind.Trim()) is not { } known)
+        if (!string.IsNullOrWhiteSpace(request?.Kind))
         {
-            errors.Add("kind", $"'{request.Kind}' is not a kind of department; choose from {string.Join(", ", Enum.GetValues<DepartmentKind>().Select(KindName))}.");
-        }
-        else if (!string.IsNullOrWhiteSpace(request?.Kind))
-        {
-            kind = KindOf(request.Kind.Trim())!.Value;
+            if (KindOf(request.Kind.Trim()) is { } known)
+            {
+                kind = known;
+            }
+            else
+            {
+                errors.Add("kind", $"'{request.Kind}' is not a kind of department; choose from {string.Join(", ", Enum.GetValues<DepartmentKind>().Select(KindName))}.");
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(request?.Supervisor))
@@ -112,7 +115,16 @@ internal static partial class OrganisationApi
             db.DepartmentShortNames.Add(new DepartmentShortNameRecord { Department = code!, ShortName = shortName });
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Created by someone else between the check above and now.
+            return Conflict("code", $"There is already a department '{code}'.");
+        }
+
         return TypedResults.Created($"/api/departments/{code}", View(department, shortName is { Length: > 0 } ? shortName : null));
     }
 
@@ -235,7 +247,16 @@ internal static partial class OrganisationApi
         var user = new User(userName!, displayName!, department!.Code, roles!, email is { Length: > 0 } ? email : null);
         user.PasswordHash = hasher.HashPassword(user, request!.Password!);
         db.Users.Add(user);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Created by someone else between the check above and now.
+            return Conflict("userName", $"There is already a user '{userName}'.");
+        }
+
         return TypedResults.Created($"/api/users/{user.UserName}", View(user, clock.GetUtcNow()));
     }
 
