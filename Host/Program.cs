@@ -32,6 +32,10 @@ app.MapNotificationsApi();
 app.MapAuditApi();
 app.MapAdminApi();
 app.MapCasesApi();
+app.MapCaseListApi();
+app.MapDocumentsApi();
+app.MapReportsApi();
+app.MapOrganisationApi();
 if (app.Services.GetRequiredService<ClockOptions>().Mode == ClockMode.Simulated)
 {
     app.MapClockApi();

@@ -20,7 +20,6 @@ internal static class SharingApi
     {
         var group = app.MapGroup("/api/sharing-applications").WithTags("Sharing applications").RequireAuthorization();
         group.MapPost("/", SubmitAsync);
-        group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/withdraw", WithdrawAsync);
         group.MapPost("/{id:guid}/resubmit", ResubmitAsync);
@@ -114,42 +113,6 @@ internal static class SharingApi
         }
 
         return TypedResults.Ok(await ViewAsync(application, engine, clock, includeHistory: true, cancellationToken));
-    }
-
-    private static async Task<Results<Ok<Paged<ApplicationResponse>>, ValidationProblem>> ListAsync(
-        HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, TimeProvider clock,
-        string? status, string? department, string? page, string? pageSize, CancellationToken cancellationToken)
-    {
-        var caller = CallerBinding.Require(context);
-        var errors = new QueryErrors();
-        var pageNumber = errors.OptionalInteger("page", page, 1, 100_000) ?? 1;
-        var size = errors.OptionalInteger("pageSize", pageSize, 1, 200) ?? 20;
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.SharingApplications.AsNoTracking();
-        if (!caller.SeesAllDepartments)
-        {
-            query = query.Where(a => a.RequesterDepartment == caller.Department || a.ProviderDepartment == caller.Department);
-        }
-
-        if (!string.IsNullOrEmpty(department))
-        {
-            query = query.Where(a => a.RequesterDepartment == department || a.ProviderDepartment == department);
-        }
-
-        var all = await query.ToListAsync(cancellationToken);
-        var filtered = all.Where(a => status is null || WireStatus(a) == status).OrderByDescending(a => a.SubmittedAt).ToList();
-        var items = new List<ApplicationResponse>();
-        foreach (var application in filtered.Skip((pageNumber - 1) * size).Take(size))
-        {
-            items.Add(await ViewAsync(application, engine, clock, includeHistory: false, cancellationToken));
-        }
-
-        return TypedResults.Ok(new Paged<ApplicationResponse>(items, filtered.Count, pageNumber, size));
     }
 
     private static async Task<Results<NoContent, NotFound>> WithdrawAsync(

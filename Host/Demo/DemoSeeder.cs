@@ -120,7 +120,7 @@ internal sealed class DemoSeeder(IDbContextFactory<ShareFlowDbContext> dbFactory
 
         var refused = await sharing.SubmitAsync(new SubmitSharingApplication(DemoId(5), ["统一社会信用代码", "处罚内容"], "企业信用分类监管", "信用评价"), U("clerk.tax"), cancellationToken);
         var refusal = (await engine.GetOpenTasksAsync(refused.Id, cancellationToken))[0];
-        await sharing.AnswerAsync(refusal.Id, new SharingAnswer("refuse", Reasons: "处罚内容已通过信用信息公示系统公开，请通过公示系统获取", Opinion: "不同意"), U("reviewer.amr"), cancellationToken);
+        await sharing.AnswerAsync(refusal.Id, new SharingAnswer("refuse", Reasons: "处罚内容已通过信用信息公示系统公开，请通过公示系统获取", LegalBasis: "《企业信息公示暂行条例》第六条", Opinion: "不同意"), U("reviewer.amr"), cancellationToken);
     }
 
     private static Guid DemoId(int n) => Guid.Parse($"0197a000-0000-7000-8000-{n:000000000000}");

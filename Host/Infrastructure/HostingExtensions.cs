@@ -80,6 +80,9 @@ internal static class HostingExtensions
         demo.Seed ??= database.Provider == DatabaseProvider.Sqlite;
         services.AddSingleton(demo);
         services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<ShareFlow.Host.Cases.ICaseSource, ShareFlow.Host.Cases.SharingCaseSource>();
+        services.AddSingleton<ShareFlow.Host.Cases.CaseListing>();
+        services.AddSingleton<ShareFlow.Host.Reports.TimelinessReport>();
 
         // Migrations and the calendar come first; the scheduler starts once the application has started.
         services.AddHostedService<StartupTasks>();

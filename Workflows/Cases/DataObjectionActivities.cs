@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Catalog;
 using ShareFlow.Domain.Disputes;
+using ShareFlow.Domain.Documents;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Workflows.Activities;
+using ShareFlow.Workflows.Documents;
 
 namespace ShareFlow.Workflows.Cases;
 
@@ -271,6 +273,8 @@ public sealed class HandleObjectionActivity : IActivity
             _ => throw new DomainException("finding: choose corrected or noError."),
         };
         objection.Handle(finding, variables.OptionalText("result"), variables.OptionalText("decidedBy") ?? "unknown", context.Clock.GetUtcNow());
+        await DocumentNumbers.IssueAsync(context, DocumentKind.ObjectionAnswer, variables.OptionalText("officeDepartment") ?? objection.ProviderDepartment, DataObjections.ProcessKey,
+            CaseNotices.ArticleOrRegulation(context, "objection"), variables.OptionalText("decidedBy"), cancellationToken).ConfigureAwait(false);
         ObjectionCase.ClearDecisionInputs(context);
         var subject = $"数据异议 {objection.Number} 处理结果书面反馈";
         var body = $"{objection.ResourceName}（{string.Join("、", objection.Items)}）：{ObjectionCase.Describe(objection.Finding)}。处理结果：{objection.OfficeResult}（{CaseNotices.ArticleOrRegulation(context, "objection")}）。";

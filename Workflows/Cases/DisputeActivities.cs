@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Disputes;
+using ShareFlow.Domain.Documents;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Sharing;
 using ShareFlow.Workflows.Activities;
+using ShareFlow.Workflows.Documents;
 
 namespace ShareFlow.Workflows.Cases;
 
@@ -291,6 +293,7 @@ public sealed class DecideDisputeActivity : IActivity
                     variables.OptionalText("reasons"), decider, decidedBy, now);
                 DisputeCase.ClearDecisionInputs(context);
                 DisputeCase.Settle(context, dispute, holder);
+                await DocumentNumbers.IssueAsync(context, DocumentKind.DisputeDecision, holder, Disputes.ProcessKey, CaseNotices.ArticleOrRegulation(context, "dispute"), decidedBy, cancellationToken).ConfigureAwait(false);
                 break;
             case "passOn":
                 var joint = variables.TextList("jointDepartments");

@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Catalog;
+using ShareFlow.Domain.Documents;
 using ShareFlow.Domain.OpenData;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Workflows.Activities;
+using ShareFlow.Workflows.Documents;
 
 namespace ShareFlow.Workflows.Cases;
 
@@ -101,6 +103,8 @@ public sealed class AnswerOpenDataRequestActivity : IActivity
         request.Answer(
             decision, variables.OptionalText("openedScope"), variables.OptionalText("conditions"), variables.OptionalText("reasons"),
             variables.OptionalText("legalBasis"), variables.Text("answeringDepartment"), variables.OptionalText("answeredBy") ?? "unknown", context.Clock.GetUtcNow());
+        await DocumentNumbers.IssueAsync(context, DocumentKind.OpenDataAnswer, request.ProviderDepartment, OpenDataRequests.ProcessKey, variables.Article("openData"),
+            variables.OptionalText("answeredBy"), cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -2,9 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Calendar;
+using ShareFlow.Domain.Documents;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Supervision;
 using ShareFlow.Workflows.Activities;
+using ShareFlow.Workflows.Documents;
 
 namespace ShareFlow.Workflows.Cases;
 
@@ -75,6 +77,11 @@ public sealed class RegisterRectificationOrderActivity : IActivity
             variables.OptionalText("reasons"), article, variables.OptionalText("issuedBy") ?? "unknown", now);
         order.ProcessInstanceId = context.InstanceId;
         context.Database.RectificationOrders.Add(order);
+        if (variables.OptionalText("officeDepartment") is { } issuingOffice)
+        {
+            await DocumentNumbers.IssueAsync(context, DocumentKind.RectificationOrder, issuingOffice, RectificationOrders.ProcessKey, article, order.IssuedBy, cancellationToken).ConfigureAwait(false);
+        }
+
 
         var top = await Rectification.TopTierAsync(context, cancellationToken).ConfigureAwait(false);
         variables["orderId"] = order.Id.ToString();

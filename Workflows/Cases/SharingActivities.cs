@@ -5,6 +5,7 @@ using ShareFlow.Domain.Catalog;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Sharing;
 using ShareFlow.Workflows.Activities;
+using ShareFlow.Workflows.Documents;
 
 namespace ShareFlow.Workflows.Cases;
 
@@ -79,6 +80,7 @@ public sealed class GrantAutomaticallyActivity : IActivity
         var application = await Sharing.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         application.GrantAutomatically(context.Variables.Article("sharing.unconditional"), context.Clock.GetUtcNow());
         Sharing.GrantAndFile(context, application);
+        await DocumentNumbers.IssueSharingAnswerAsync(context, application, cancellationToken).ConfigureAwait(false);
         context.Variables["decision"] = "approve";
         context.Variables["systemDecision"] = true;
     }
@@ -117,6 +119,7 @@ public sealed class DecideSharingActivity : IActivity
                 throw new DomainException("outcome", "Choose approve or refuse.");
         }
 
+        await DocumentNumbers.IssueSharingAnswerAsync(context, application, cancellationToken).ConfigureAwait(false);
         NoticeWriter.Write(context, "decision", application.RequesterDepartment, Roles.RequestingClerk, application.Applicant,
             $"共享申请 {application.Number} 已答复", $"{application.ResourceName}：{Sharing.Describe(application)}。");
     }
@@ -137,6 +140,7 @@ public sealed class DeemConsentActivity : IActivity
         var article = context.Variables.Article("sharing.deemedConsent");
         application.DeemConsent(article, context.Clock.GetUtcNow());
         Sharing.GrantAndFile(context, application);
+        await DocumentNumbers.IssueSharingAnswerAsync(context, application, cancellationToken).ConfigureAwait(false);
         var subject = $"共享申请 {application.Number} 逾期未答复，视为同意";
         var body = $"{application.ResourceName}：提供部门未在期限内答复，依据{article}视为同意共享，系统已授予 {string.Join("、", application.ApprovedItems)} 的使用权限。";
         NoticeWriter.Write(context, "system-decision", application.RequesterDepartment, Roles.RequestingClerk, null, subject, body);

@@ -68,6 +68,12 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<ShareFlow.Domain.Supervision.RectificationOrder> RectificationOrders => Set<ShareFlow.Domain.Supervision.RectificationOrder>();
 
+    public DbSet<ShareFlow.Domain.Documents.IssuedDocument> IssuedDocuments => Set<ShareFlow.Domain.Documents.IssuedDocument>();
+
+    public DbSet<DocumentSequenceRecord> DocumentSequences => Set<DocumentSequenceRecord>();
+
+    public DbSet<DepartmentShortNameRecord> DepartmentShortNames => Set<DepartmentShortNameRecord>();
+
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -125,5 +131,8 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new OpenDataRequestConfiguration());
         modelBuilder.ApplyConfiguration(new CatalogChangeConfiguration());
         modelBuilder.ApplyConfiguration(new RectificationOrderConfiguration());
+        modelBuilder.ApplyConfiguration(new IssuedDocumentConfiguration());
+        modelBuilder.ApplyConfiguration(new DocumentSequenceRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DepartmentShortNameRecordConfiguration());
     }
 }

@@ -119,4 +119,12 @@ public sealed class CaseHarness : IAsyncDisposable
     /// <summary>A registered service of the harness (a case service such as <c>CatalogChanges</c>).</summary>
     public T Service<T>()
         where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Stores users (the harness's <see cref="Clerk"/>, <see cref="Reviewer"/>, <see cref="Officer"/>...), for steps that look a decider's department up.</summary>
+    public async Task AddUsersAsync(params User[] users)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync();
+        db.Users.AddRange(users.Select(u => new User(u.UserName, u.DisplayName, u.DepartmentCode, u.Roles, u.Email)));
+        await db.SaveChangesAsync();
+    }
 }
