@@ -42,9 +42,12 @@ internal static class TasksApi
         var caller = CallerBinding.Require(context);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var roles = caller.Roles.ToList();
+        // 代理: the tasks of colleagues the caller deputises for while their period runs.
+        var principals = await TaskAccess.PrincipalsAsync(db, caller.UserName, clock.GetUtcNow(), cancellationToken);
         var tasks = await db.UserTasks.AsNoTracking()
             .Where(t => t.Status == UserTaskStatus.Open
-                && (t.Assignee == caller.UserName || (t.Assignee == null && t.CandidateDepartment == caller.Department && roles.Contains(t.CandidateRole!))))
+                && (t.Assignee == caller.UserName || principals.Contains(t.Assignee!)
+                    || (t.Assignee == null && t.CandidateDepartment == caller.Department && roles.Contains(t.CandidateRole!))))
             .Join(db.ProcessInstances.AsNoTracking(), t => t.InstanceId, i => i.Id, (t, i) => new { Task = t, i.DefinitionKey })
             .ToListAsync(cancellationToken);
         var ids = tasks.Select(t => t.Task.InstanceId).Distinct().ToList();
@@ -62,7 +65,7 @@ internal static class TasksApi
     private static async Task<Results<NoContent, NotFound>> ClaimAsync(Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
-        if (await ActionableAsync(dbFactory, id, caller, cancellationToken) is null)
+        if (await ActionableAsync(dbFactory, id, caller, context, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
@@ -74,7 +77,7 @@ internal static class TasksApi
     private static async Task<Results<NoContent, NotFound>> ReleaseAsync(Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
-        var task = await ActionableAsync(dbFactory, id, caller, cancellationToken);
+        var task = await ActionableAsync(dbFactory, id, caller, context, cancellationToken);
         if (task is null || task.Assignee != caller.UserName)
         {
             return TypedResults.NotFound();
@@ -88,7 +91,7 @@ internal static class TasksApi
         Guid id, CompleteRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, SharingCases sharing, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
-        var task = await ActionableAsync(dbFactory, id, caller, cancellationToken);
+        var task = await ActionableAsync(dbFactory, id, caller, context, cancellationToken);
         if (task is null)
         {
             return TypedResults.NotFound();
@@ -136,7 +139,7 @@ internal static class TasksApi
         Guid id, ReturnRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, SharingCases sharing, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
-        var task = await ActionableAsync(dbFactory, id, caller, cancellationToken);
+        var task = await ActionableAsync(dbFactory, id, caller, context, cancellationToken);
         if (task is null || task.ElementId != "review" || await ProcessKeyAsync(dbFactory, task.InstanceId, cancellationToken) != SharingCases.ProcessKey)
         {
             return TypedResults.NotFound();
@@ -147,14 +150,24 @@ internal static class TasksApi
     }
 
     /// <summary>The open task if the caller may act on it: offered to their department and role, or assigned to them.</summary>
-    private static async Task<UserTaskRecord?> ActionableAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid id, Caller caller, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Also a colleague's task while the caller is their deputy (代理; the action is marked "acting for" in the audit
+    /// trail), and a task the caller delegated (委派), so that the engine answers why it cannot be done (409).
+    /// </remarks>
+    private static async Task<UserTaskRecord?> ActionableAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid id, Caller caller, HttpContext context, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.Status == UserTaskStatus.Open, cancellationToken);
-        var mayAct = task is not null
-            && (task.Assignee == caller.UserName
-                || (task.Assignee is null && task.CandidateDepartment == caller.Department && task.CandidateRole is { } role && caller.HasRole(role)));
-        return mayAct ? task : null;
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var actionable = await TaskAccess.ActionableAsync(db, id, caller.UserName, caller.Department, caller.Roles, now, cancellationToken);
+        if (actionable is not null)
+        {
+            ActingForAudit.Mark(context, actionable.ActingFor);
+            return actionable.Task;
+        }
+
+        return await TaskAccess.OwnedDelegationAsync(db, id, caller.UserName, now, cancellationToken) is null
+            ? null
+            : await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
     }
 
     private static async Task<string?> ProcessKeyAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid instanceId, CancellationToken cancellationToken)

@@ -68,6 +68,20 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<ShareFlow.Domain.Supervision.RectificationOrder> RectificationOrders => Set<ShareFlow.Domain.Supervision.RectificationOrder>();
 
+    public DbSet<TaskDelegationRecord> TaskDelegations => Set<TaskDelegationRecord>();
+
+    public DbSet<TaskCosignRecord> TaskCosigns => Set<TaskCosignRecord>();
+
+    public DbSet<CaseCopyRecord> CaseCopies => Set<CaseCopyRecord>();
+
+    public DbSet<CaseUrgeRecord> CaseUrges => Set<CaseUrgeRecord>();
+
+    public DbSet<DeputyRecord> Deputies => Set<DeputyRecord>();
+
+    public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();
+
+    public DbSet<AttachmentContentRecord> AttachmentContents => Set<AttachmentContentRecord>();
+
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -125,5 +139,12 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new OpenDataRequestConfiguration());
         modelBuilder.ApplyConfiguration(new CatalogChangeConfiguration());
         modelBuilder.ApplyConfiguration(new RectificationOrderConfiguration());
+        modelBuilder.ApplyConfiguration(new TaskDelegationRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new TaskCosignRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new CaseCopyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new CaseUrgeRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DeputyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new AttachmentRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new AttachmentContentRecordConfiguration());
     }
 }
