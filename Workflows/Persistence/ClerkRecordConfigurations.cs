@@ -139,5 +139,8 @@ internal sealed class AttachmentContentRecordConfiguration : IEntityTypeConfigur
         builder.HasKey(r => r.AttachmentId);
         builder.Property(r => r.AttachmentId).HasColumnName("attachment_id").ValueGeneratedNever();
         builder.Property(r => r.Content).HasColumnName("content");
+        // Known to EF so that the attachment row is inserted before its content.
+        builder.HasOne<AttachmentRecord>().WithOne().HasForeignKey<AttachmentContentRecord>(r => r.AttachmentId)
+            .HasConstraintName("fk_attachment_contents_attachments").OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -320,13 +320,9 @@ public sealed partial class WorkflowEngine
             return acting;
         }, deferActivityFailures: false, cancellationToken);
 
-    private static Task<TaskDelegationRecord?> PendingDelegationAsync(UnitOfWork work, Guid taskId, CancellationToken cancellationToken)
-    {
-        var added = work.Db.ChangeTracker.Entries<TaskDelegationRecord>().Select(e => e.Entity).FirstOrDefault(d => d.TaskId == taskId && d.Status == DelegationStatus.Pending);
-        return added is not null
-            ? Task.FromResult<TaskDelegationRecord?>(added)
-            : work.Db.TaskDelegations.Where(d => d.TaskId == taskId && d.Status == DelegationStatus.Pending).OrderBy(d => d.DelegatedAt).FirstOrDefaultAsync(cancellationToken);
-    }
+    /// <summary>The task's pending delegation (tracked: an operation may end it). At most one is pending at a time.</summary>
+    private static Task<TaskDelegationRecord?> PendingDelegationAsync(UnitOfWork work, Guid taskId, CancellationToken cancellationToken) =>
+        work.Db.TaskDelegations.Where(d => d.TaskId == taskId && d.Status == DelegationStatus.Pending).OrderBy(d => d.DelegatedAt).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Whether <paramref name="actor"/> is <paramref name="principal"/>'s deputy right now (代理 period running, not ended early).</summary>
     private static Task<bool> IsDeputyAsync(UnitOfWork work, string principal, string actor, CancellationToken cancellationToken)
