@@ -221,7 +221,8 @@ internal static class ClerkTasksApi
             caseId = await db.UserTasks.AsNoTracking().Where(t => t.Id == id).Select(t => t.InstanceId).SingleOrDefaultAsync(cancellationToken);
         }
 
-        var copies = await operations.CopyAsync(id, request?.Users, request?.Departments, request?.Note, user, cancellationToken);
+        var (copies, acting) = await operations.CopyAsync(id, request?.Users, request?.Departments, request?.Note, user, cancellationToken);
+        ActingForAudit.Mark(context, acting);
         return TypedResults.Ok(new CopyResponse(caseId, copies));
     }
 

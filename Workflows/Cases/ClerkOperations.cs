@@ -138,11 +138,11 @@ public sealed class ClerkOperations(WorkflowEngine engine, IDbContextFactory<Sha
     }
 
     /// <summary>抄送: copies the task's case to colleagues and departments for their information (read-only); each is told.</summary>
-    /// <returns>How many copies were made.</returns>
-    public async Task<int> CopyAsync(Guid taskId, IReadOnlyList<string>? users, IReadOnlyList<string>? departments, string? note, User actor, CancellationToken cancellationToken)
+    /// <returns>How many copies were made, and on whose behalf when the actor is a deputy.</returns>
+    public async Task<(int Copies, ActingFor? ActingFor)> CopyAsync(Guid taskId, IReadOnlyList<string>? users, IReadOnlyList<string>? departments, string? note, User actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var (task, _) = await ActionableAsync(taskId, actor, cancellationToken).ConfigureAwait(false);
+        var (task, acting) = await ActionableAsync(taskId, actor, cancellationToken).ConfigureAwait(false);
         var userNames = (users ?? []).Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).Distinct(StringComparer.Ordinal).ToList();
         var departmentCodes = (departments ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.Ordinal).ToList();
         if (userNames.Count == 0 && departmentCodes.Count == 0)
@@ -177,7 +177,7 @@ public sealed class ClerkOperations(WorkflowEngine engine, IDbContextFactory<Sha
 
         var text = Optional(note, "note");
         var recipients = string.Join("、", userNames.Concat(departmentCodes));
-        await engine.RecordCaseEventAsync(task.InstanceId, new CaseEvent("case-copied", actor.UserName, $"抄送 {recipients}" + (text is null ? string.Empty : $"：{text}"), TaskId: task.Id), cancellationToken, async db =>
+        await engine.RecordCaseEventAsync(task.InstanceId, new CaseEvent("case-copied", actor.UserName, $"抄送 {recipients}" + (acting is null ? string.Empty : $"（代理 {acting.OnBehalfOf}）") + (text is null ? string.Empty : $"：{text}"), TaskId: task.Id), cancellationToken, async db =>
         {
             var now = clock.GetUtcNow();
             var number = await NumberAsync(db, task.InstanceId, cancellationToken).ConfigureAwait(false);
@@ -199,7 +199,7 @@ public sealed class ClerkOperations(WorkflowEngine engine, IDbContextFactory<Sha
                 }
             }
         }).ConfigureAwait(false);
-        return userNames.Count + departmentCodes.Count;
+        return (userNames.Count + departmentCodes.Count, acting);
     }
 
     /// <summary>Whether the user may urge the case: the coordinating office, or the requesting department's clerks and principal.</summary>

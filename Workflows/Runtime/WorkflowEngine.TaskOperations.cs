@@ -221,8 +221,7 @@ public sealed partial class WorkflowEngine
     /// </summary>
     private static async Task BeforeTaskActionAsync(UnitOfWork work, UserTaskRecord task, string? actor, TaskAction action, CancellationToken cancellationToken)
     {
-        var acting = await CheckTaskActionAsync(work, task, actor, action, cancellationToken).ConfigureAwait(false);
-        var delegation = await PendingDelegationAsync(work, task.Id, cancellationToken).ConfigureAwait(false);
+        var (acting, delegation) = await CheckAsync(work, task, actor, action, cancellationToken).ConfigureAwait(false);
         if (delegation is not null && action == TaskAction.Complete)
         {
             delegation.Status = DelegationStatus.Completed;
@@ -243,7 +242,11 @@ public sealed partial class WorkflowEngine
         }
     }
 
-    private static async Task<ActingFor?> CheckTaskActionAsync(UnitOfWork work, UserTaskRecord task, string? actor, TaskAction action, CancellationToken cancellationToken)
+    private static async Task<ActingFor?> CheckTaskActionAsync(UnitOfWork work, UserTaskRecord task, string? actor, TaskAction action, CancellationToken cancellationToken) =>
+        (await CheckAsync(work, task, actor, action, cancellationToken).ConfigureAwait(false)).Acting;
+
+    /// <returns>On whose behalf the actor acts (a deputy's principal, the owner when a delegate acts), and the task's pending delegation.</returns>
+    private static async Task<(ActingFor? Acting, TaskDelegationRecord? Delegation)> CheckAsync(UnitOfWork work, UserTaskRecord task, string? actor, TaskAction action, CancellationToken cancellationToken)
     {
         ActingFor? acting = null;
         if (actor is not null && task.Assignee is { } assignee && assignee != actor && await IsDeputyAsync(work, assignee, actor, cancellationToken).ConfigureAwait(false))
@@ -292,7 +295,7 @@ public sealed partial class WorkflowEngine
             }
         }
 
-        return acting;
+        return (acting, delegation);
     }
 
     private Task<ActingFor?> EndDelegationAsync(Guid taskId, string actor, string? comment, TaskAction action, Func<ShareFlowDbContext, TaskDelegationRecord, Task>? alongside, CancellationToken cancellationToken) =>
