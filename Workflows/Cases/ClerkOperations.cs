@@ -177,7 +177,7 @@ public sealed class ClerkOperations(WorkflowEngine engine, IDbContextFactory<Sha
 
         var text = Optional(note, "note");
         var recipients = string.Join("、", userNames.Concat(departmentCodes));
-        await engine.RecordCaseEventAsync(task.InstanceId, new CaseEvent("case-copied", actor.UserName, $"抄送 {recipients}" + (acting is null ? string.Empty : $"（代理 {acting.OnBehalfOf}）") + (text is null ? string.Empty : $"：{text}"), TaskId: task.Id), cancellationToken, async db =>
+        await engine.RecordCaseEventAsync(task.InstanceId, new CaseEvent("case-copied", actor.UserName, $"抄送 {recipients}" + (acting is null ? string.Empty : acting.As == ActingFor.Deputy ? $"（代理 {acting.OnBehalfOf}）" : $"（受 {acting.OnBehalfOf} 委派）") + (text is null ? string.Empty : $"：{text}"), TaskId: task.Id), cancellationToken, async db =>
         {
             var now = clock.GetUtcNow();
             var number = await NumberAsync(db, task.InstanceId, cancellationToken).ConfigureAwait(false);

@@ -49,7 +49,10 @@ public static class TaskAccess
 
         if (task.Assignee == userName)
         {
-            return new ActionableTask(task, null);
+            // 委派: a delegate acts on the owner's behalf.
+            var owner = await db.TaskDelegations.AsNoTracking().Where(d => d.TaskId == taskId && d.Status == DelegationStatus.Pending && d.Delegate == userName)
+                .Select(d => d.Owner).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return new ActionableTask(task, owner is null ? null : new ActingFor(owner, ActingFor.Delegate));
         }
 
         if (task.Assignee is null)

@@ -150,3 +150,29 @@ public sealed class DeputiesApiTests(SimulatedHostFactory factory) : IClassFixtu
         Assert.Equal("scheduled", (await principal.GetFromJsonAsync<JsonElement>("/api/me/deputies")).EnumerateArray().Single().GetProperty("status").GetString());
     }
 }
+
+/// <summary>
+/// A notice the engine writes to a user on leave (the escalation to 市公安局's principal when the review runs out) reaches
+/// their deputy; on a clock of its own, moved past the Fuzhou deadline of 2026-10-21.
+/// </summary>
+public sealed class DeputyNoticesTests(SimulatedHostFactory factory) : IClassFixture<SimulatedHostFactory>
+{
+    [Fact]
+    public async Task Deputy_ReceivesThePrincipalsPersonalNotices_SentDuringThePeriod()
+    {
+        var caseId = await factory.ApplyAsync();
+        await factory.AddUserAsync("supervisor2.psb", "psb", "supervisor");
+        await factory.AddUserAsync("supervisor3.psb", "psb", "supervisor");
+        var principal = await factory.SignInAsync("supervisor.psb");
+        var deputy = await factory.SignInAsync("supervisor2.psb");
+        Assert.Equal(HttpStatusCode.Created, (await principal.PostJsonAsync("/api/me/deputies", new { deputy = "supervisor2.psb", from = "2026-10-12", until = "2026-10-30", reason = "外出学习" })).StatusCode);
+
+        var admin = await factory.SignInAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostJsonAsync("/api/clock/advance", new { workingDays = 16 })).StatusCode);
+
+        Assert.Contains(await deputy.NotificationsAsync(caseId), n => n.GetProperty("kind").GetString() == "escalation");
+        // A colleague with the same role but no deputy period does not get the principal's notices.
+        var colleague = await factory.SignInAsync("supervisor3.psb");
+        Assert.DoesNotContain(await colleague.NotificationsAsync(caseId), n => n.GetProperty("kind").GetString() == "escalation");
+    }
+}
