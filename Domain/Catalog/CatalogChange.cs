@@ -118,7 +118,7 @@ public sealed class CatalogChange
 
         if (string.IsNullOrWhiteSpace(eventDescription))
         {
-            throw new DomainException("Describe the event that makes the catalog change necessary (e.g. the law that changed).");
+            throw new DomainException("eventDescription", "Describe the event that makes the catalog change necessary (e.g. the law that changed).");
         }
 
         return new CatalogChange

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Cases;
@@ -8,195 +10,165 @@ using ShareFlow.Workflows.Persistence;
 namespace ShareFlow.Host.Apis;
 
 /// <summary>
-/// The other regulated processes over HTTP: filing and reading catalog changes, disputes, data objections, projects and
-/// their acceptance data, open-data requests and rectification orders. Every read is scoped like the sharing application:
-/// the departments concerned see the case, the coordinating office sees all, anyone else gets 404.
+/// Operations on a case of any kind (its id is its process instance's id): 催办 urging its open task, and its
+/// attachments. A case the caller cannot see answers 404, exactly as a missing one.
 /// </summary>
 internal static class CasesApi
 {
-    public static void MapCasesApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
-        var catalog = app.MapGroup("/api/catalog-changes").WithTags("Catalog changes").RequireAuthorization();
-        catalog.MapPost("/", OpenCatalogChangeAsync);
-        catalog.MapGet("/{id:guid}", GetCatalogChangeAsync);
-        catalog.MapPost("/{id:guid}/extension", RequestExtensionAsync);
-
-        var disputes = app.MapGroup("/api/disputes").WithTags("Disputes").RequireAuthorization();
-        disputes.MapPost("/", FileDisputeAsync);
-        disputes.MapGet("/{id:guid}", GetDisputeAsync);
-
-        var objections = app.MapGroup("/api/data-objections").WithTags("Data objections").RequireAuthorization();
-        objections.MapPost("/", ReportObjectionAsync);
-        objections.MapGet("/{id:guid}", GetObjectionAsync);
-
-        var projects = app.MapGroup("/api/projects").WithTags("Projects").RequireAuthorization();
-        projects.MapPost("/", RegisterProjectAsync);
-        projects.MapGet("/{id:guid}", GetProjectAsync);
-        projects.MapPost("/{id:guid}/completion", DeclareCompletionAsync);
-        projects.MapGet("/{id:guid}/payment-gate", PaymentGateAsync);
-        projects.MapPost("/{id:guid}/go-live", GoLiveAsync);
-        app.MapGet("/api/payment-gates", PaymentGatesAsync).WithTags("Projects").RequireAuthorization();
-
-        var openData = app.MapGroup("/api/open-data-requests").WithTags("Open-data requests").RequireAuthorization();
-        openData.MapPost("/", SubmitOpenDataAsync);
-        openData.MapGet("/{id:guid}", GetOpenDataAsync);
-
-        var orders = app.MapGroup("/api/rectification-orders").WithTags("Rectification orders").RequireAuthorization();
-        orders.MapPost("/", IssueOrderAsync).RequireAuthorization(Roles.CoordinatingOffice);
-        orders.MapGet("/{id:guid}", GetOrderAsync);
+        var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
+        group.MapPost("/{caseId:guid}/urge", UrgeAsync);
+        group.MapPost("/{caseId:guid}/attachments", UploadAsync);
+        group.MapGet("/{caseId:guid}/attachments", ListAttachmentsAsync);
+        group.MapGet("/{caseId:guid}/attachments/{id:guid}", DownloadAsync);
+        return group;
     }
 
-    private static Task<User> UserAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken) =>
-        SharingApi.UserAsync(dbFactory, CallerBinding.Require(context), cancellationToken);
+    public sealed record UrgeRequest(Guid? TaskId, string? Note);
 
-    private static Results<Ok<T>, NotFound> Scoped<T>(HttpContext context, T value, params string?[] departments) =>
-        CallerBinding.Require(context).CanSee(departments) ? TypedResults.Ok(value) : TypedResults.NotFound();
+    public sealed record UrgeResponse(Guid CaseId, DateOnly WorkingDay, DateOnly NextAllowed, IReadOnlyList<Guid> Tasks);
 
-    private static async Task<Results<Ok<T>, NotFound>> ScopedAsync<T>(HttpContext context, Func<Task<T>> load, Func<T, string?[]> departments)
+    public sealed record AttachmentResponse(
+        Guid Id, Guid CaseId, string FileName, string FileType, string ContentType, long Size, string Sha256, string UploadedBy, string UploadedByDepartment,
+        DateTimeOffset UploadedAt, string? Description);
+
+    /// <summary>
+    /// 催办: the requesting department's clerks (or the office) urge the holders of the case's open task. Once per case and
+    /// working day: a second urge the same working day answers 409 saying from when the case can be urged again.
+    /// </summary>
+    private static async Task<Results<Ok<UrgeResponse>, NotFound, ForbidHttpResult>> UrgeAsync(
+        Guid caseId, UrgeRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, ClerkOperations operations, CancellationToken cancellationToken)
     {
-        try
-        {
-            var value = await load();
-            return Scoped(context, value, departments(value));
-        }
-        catch (Workflows.Runtime.EngineNotFoundException)
-        {
-            return TypedResults.NotFound();
-        }
-    }
-
-    // 目录变更
-    private static async Task<Created<Domain.Catalog.CatalogChange>> OpenCatalogChangeAsync(
-        OpenCatalogChange request, HttpContext context, CatalogChanges changes, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
-    {
-        var change = await changes.OpenAsync(request, await UserAsync(context, dbFactory, cancellationToken), cancellationToken);
-        return TypedResults.Created($"/api/catalog-changes/{change.Id}", change);
-    }
-
-    private static Task<Results<Ok<Domain.Catalog.CatalogChange>, NotFound>> GetCatalogChangeAsync(Guid id, HttpContext context, CatalogChanges changes, CancellationToken cancellationToken) =>
-        ScopedAsync(context, () => changes.GetAsync(id, cancellationToken), c => [c.Department]);
-
-    public sealed record ExtensionRequest(string? Reasons);
-
-    private static async Task<Results<NoContent, NotFound>> RequestExtensionAsync(
-        Guid id, ExtensionRequest request, HttpContext context, CatalogChanges changes, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
-    {
-        if (await GetCatalogChangeAsync(id, context, changes, cancellationToken) is { Result: NotFound })
+        var (user, @case) = await VisibleCaseAsync(context, dbFactory, caseId, cancellationToken);
+        if (@case is null)
         {
             return TypedResults.NotFound();
         }
 
-        await changes.RequestExtensionAsync(id, request.Reasons ?? string.Empty, await UserAsync(context, dbFactory, cancellationToken), cancellationToken);
-        return TypedResults.NoContent();
+        if (!ClerkOperations.MayUrge(@case, user))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var result = await operations.UrgeAsync(caseId, request?.TaskId, request?.Note, user, cancellationToken);
+        return TypedResults.Ok(new UrgeResponse(caseId, result.WorkingDay, result.NextAllowed, result.Tasks));
     }
 
-    // 争议协调
-    private static async Task<Created<Domain.Disputes.Dispute>> FileDisputeAsync(
-        FileDispute request, HttpContext context, Disputes disputes, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
+    /// <summary>
+    /// Attaches a file (multipart/form-data, field <c>file</c>, optional <c>description</c>) to the case. The parties to the
+    /// case may attach; those it was only copied to may read. Too large, empty, not on the allow-list, or content that
+    /// does not match the name: 400 naming <c>file</c>, nothing stored.
+    /// </summary>
+    private static async Task<Results<Created<AttachmentResponse>, NotFound, ForbidHttpResult, ValidationProblem>> UploadAsync(
+        Guid caseId, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, CaseAttachments attachments, CancellationToken cancellationToken)
     {
-        var dispute = await disputes.FileAsync(request, await UserAsync(context, dbFactory, cancellationToken), cancellationToken);
-        return TypedResults.Created($"/api/disputes/{dispute.Id}", dispute);
-    }
-
-    private static Task<Results<Ok<Domain.Disputes.Dispute>, NotFound>> GetDisputeAsync(Guid id, HttpContext context, Disputes disputes, CancellationToken cancellationToken) =>
-        ScopedAsync(context, () => disputes.GetAsync(id, cancellationToken), d => [d.RequesterDepartment, d.ProviderDepartment, d.HolderDepartment]);
-
-    // 数据异议
-    private static async Task<Created<Domain.Disputes.DataObjection>> ReportObjectionAsync(
-        ReportObjection request, HttpContext context, DataObjections objections, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
-    {
-        var objection = await objections.ReportAsync(request, await UserAsync(context, dbFactory, cancellationToken), cancellationToken);
-        return TypedResults.Created($"/api/data-objections/{objection.Id}", objection);
-    }
-
-    private static Task<Results<Ok<Domain.Disputes.DataObjection>, NotFound>> GetObjectionAsync(Guid id, HttpContext context, DataObjections objections, CancellationToken cancellationToken) =>
-        ScopedAsync(context, () => objections.GetAsync(id, cancellationToken), o => [o.RequesterDepartment, o.ProviderDepartment]);
-
-    // 项目验收数据汇交
-    private static async Task<Created<Domain.Projects.Project>> RegisterProjectAsync(
-        RegisterProject request, HttpContext context, Projects projects, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
-    {
-        var project = await projects.RegisterAsync(request, await UserAsync(context, dbFactory, cancellationToken), cancellationToken);
-        return TypedResults.Created($"/api/projects/{project.Id}", project);
-    }
-
-    private static Task<Results<Ok<Domain.Projects.Project>, NotFound>> GetProjectAsync(Guid id, HttpContext context, Projects projects, CancellationToken cancellationToken) =>
-        ScopedAsync(context, () => projects.GetProjectAsync(id, cancellationToken), p => [p.BuildingDepartment]);
-
-    public sealed record CompletionRequest(DateOnly? CompletionDate);
-
-    private static async Task<Results<Created<Domain.Projects.AcceptanceSubmission>, NotFound, ValidationProblem>> DeclareCompletionAsync(
-        Guid id, CompletionRequest request, HttpContext context, Projects projects, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
-    {
-        if (await GetProjectAsync(id, context, projects, cancellationToken) is { Result: NotFound })
+        var (user, @case) = await VisibleCaseAsync(context, dbFactory, caseId, cancellationToken);
+        if (@case is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (request.CompletionDate is not { } date)
+        if (!CaseAccess.IsParty(@case, user))
         {
-            var errors = new QueryErrors();
-            errors.Add("completionDate", "Give the completion date (yyyy-MM-dd).");
+            return TypedResults.Forbid();
+        }
+
+        var errors = new QueryErrors();
+        if (!context.Request.HasFormContentType)
+        {
+            errors.Add("file", "Send the file as multipart/form-data in the field 'file'.");
             return errors.ToProblem();
         }
 
-        var submission = await projects.DeclareCompletionAsync(id, date, await UserAsync(context, dbFactory, cancellationToken), cancellationToken);
-        return TypedResults.Created($"/api/projects/{id}", submission);
-    }
-
-    /// <summary>Whether the project's payment may be released: finance, the office and the building department see it.</summary>
-    private static async Task<Results<Ok<PaymentGate>, NotFound>> PaymentGateAsync(Guid id, HttpContext context, Projects projects, CancellationToken cancellationToken)
-    {
-        var caller = CallerBinding.Require(context);
-        var result = await ScopedAsync(context, () => projects.PaymentGateAsync(id, cancellationToken), g => [g.BuildingDepartment]);
-        if (result.Result is NotFound && caller.HasRole(Roles.Finance))
+        // Refuse a body far beyond the limit before reading it (where the server lets the limit be set per request).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            return TypedResults.Ok(await projects.PaymentGateAsync(id, cancellationToken));
+            limit.MaxRequestBodySize = attachments.MaxBytes + (1024 * 1024);
         }
 
-        return result;
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException or IOException)
+        {
+            errors.Add("file", $"The upload could not be read or is larger than {attachments.MaxBytes} bytes.");
+            return errors.ToProblem();
+        }
+
+        var file = form.Files.GetFile("file");
+        if (file is null)
+        {
+            errors.Add("file", "Send the file in the multipart field 'file'.");
+            return errors.ToProblem();
+        }
+
+        if (file.Length > attachments.MaxBytes)
+        {
+            errors.Add("file", $"“{file.FileName}” is {file.Length} bytes; at most {attachments.MaxBytes} bytes ({attachments.MaxBytes / 1024.0 / 1024.0:0.#} MiB) are accepted.");
+            return errors.ToProblem();
+        }
+
+        byte[] content;
+        await using (var stream = file.OpenReadStream())
+        {
+            using var buffer = new MemoryStream((int)file.Length);
+            await stream.CopyToAsync(buffer, cancellationToken);
+            content = buffer.ToArray();
+        }
+
+        var record = await attachments.AddAsync(caseId, file.FileName, content, form["description"].FirstOrDefault(), user, cancellationToken);
+        return TypedResults.Created($"/api/cases/{caseId}/attachments/{record.Id}", View(record));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<PaymentGate>>, ForbidHttpResult>> PaymentGatesAsync(HttpContext context, Projects projects, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<AttachmentResponse>>, NotFound>> ListAttachmentsAsync(
+        Guid caseId, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
     {
-        var caller = CallerBinding.Require(context);
-        return caller.HasRole(Roles.Finance) || caller.SeesAllDepartments
-            ? TypedResults.Ok(await projects.PaymentGatesAsync(cancellationToken))
-            : TypedResults.Forbid();
-    }
-
-    private static async Task<Results<Ok<Domain.Projects.Project>, NotFound>> GoLiveAsync(
-        Guid id, HttpContext context, Projects projects, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
-    {
-        if (await GetProjectAsync(id, context, projects, cancellationToken) is { Result: NotFound })
+        var (_, @case) = await VisibleCaseAsync(context, dbFactory, caseId, cancellationToken);
+        if (@case is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await projects.GoLiveAsync(id, await UserAsync(context, dbFactory, cancellationToken), cancellationToken));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var records = await db.Attachments.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.UploadedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(records.Select(View).ToList());
     }
 
-    // 开放申请
-    private static async Task<Created<Domain.OpenData.OpenDataRequest>> SubmitOpenDataAsync(
-        SubmitOpenDataRequest request, HttpContext context, OpenDataRequests requests, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
+    /// <summary>The file as uploaded, as an attachment download, with its SHA-256 in <c>X-Content-SHA256</c>.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(
+        Guid caseId, Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
     {
-        var registered = await requests.SubmitAsync(request, await UserAsync(context, dbFactory, cancellationToken), cancellationToken);
-        return TypedResults.Created($"/api/open-data-requests/{registered.Id}", registered);
+        var (_, @case) = await VisibleCaseAsync(context, dbFactory, caseId, cancellationToken);
+        if (@case is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Attachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.CaseId == caseId, cancellationToken);
+        var content = record is null ? null : await db.AttachmentContents.AsNoTracking().Where(c => c.AttachmentId == id).Select(c => c.Content).SingleOrDefaultAsync(cancellationToken);
+        if (record is null || content is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        context.Response.Headers["X-Content-SHA256"] = record.Sha256;
+        context.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        return TypedResults.File(content, record.ContentType, record.FileName);
     }
 
-    private static Task<Results<Ok<Domain.OpenData.OpenDataRequest>, NotFound>> GetOpenDataAsync(Guid id, HttpContext context, OpenDataRequests requests, CancellationToken cancellationToken) =>
-        ScopedAsync(context, () => requests.GetAsync(id, cancellationToken), r => [r.ProviderDepartment]);
+    private static AttachmentResponse View(AttachmentRecord a) =>
+        new(a.Id, a.CaseId, a.FileName, a.FileType, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedByDepartment, a.UploadedAt, a.Description);
 
-    // 限期整改
-    public sealed record IssueOrderRequest(Guid SubjectCaseId, string? Department, string? Reasons);
-
-    private static async Task<Created<Domain.Supervision.RectificationOrder>> IssueOrderAsync(
-        IssueOrderRequest request, HttpContext context, RectificationOrders orders, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
+    /// <summary>The signed-in user and the case, when they may see it (null otherwise, so the caller answers 404).</summary>
+    private static async Task<(User User, CaseInfo? Case)> VisibleCaseAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, Guid caseId, CancellationToken cancellationToken)
     {
-        var order = await orders.IssueAsync(request.SubjectCaseId, request.Department ?? string.Empty, request.Reasons ?? string.Empty, await UserAsync(context, dbFactory, cancellationToken), cancellationToken);
-        return TypedResults.Created($"/api/rectification-orders/{order.Id}", order);
+        var user = await SharingApi.UserAsync(dbFactory, CallerBinding.Require(context), cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var @case = await CaseDirectory.FindAsync(db, caseId, cancellationToken);
+        return (user, @case is not null && await CaseAccess.CanSeeAsync(db, @case, user, cancellationToken) ? @case : null);
     }
-
-    private static Task<Results<Ok<Domain.Supervision.RectificationOrder>, NotFound>> GetOrderAsync(Guid id, HttpContext context, RectificationOrders orders, CancellationToken cancellationToken) =>
-        ScopedAsync(context, () => orders.GetAsync(id, cancellationToken), o => [o.Department]);
 }

@@ -50,6 +50,8 @@ internal static class NotificationsApi
         var roles = caller.Roles.ToList();
         return db.Notices.AsNoTracking().Where(n =>
             n.RecipientUser == caller.UserName
-            || (n.RecipientUser == null && n.RecipientDepartment == caller.Department && n.RecipientRole != null && roles.Contains(n.RecipientRole)));
+            || (n.RecipientUser == null && n.RecipientDepartment == caller.Department && n.RecipientRole != null && roles.Contains(n.RecipientRole))
+            // 代理: a colleague's personal notices sent while the caller was their deputy.
+            || db.Deputies.Any(d => d.Deputy == caller.UserName && d.Principal == n.RecipientUser && d.StartsAt <= n.CreatedAt && n.CreatedAt < d.EndsAt && (d.EndedAt == null || n.CreatedAt < d.EndedAt)));
     }
 }

@@ -107,7 +107,9 @@ internal static class SharingApi
         var caller = CallerBinding.Require(context);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var application = await db.SharingApplications.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (application is null || !caller.CanSee(application.RequesterDepartment, application.ProviderDepartment))
+        // Beyond the two departments and the office: those the case was copied to (抄送) and its co-signers (加签), read-only.
+        if (application is null || !(caller.CanSee(application.RequesterDepartment, application.ProviderDepartment)
+            || await CaseAccess.HasReadGrantAsync(db, id, caller.UserName, caller.Department, cancellationToken)))
         {
             return TypedResults.NotFound();
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Host.Security;
@@ -29,12 +28,6 @@ internal static class TasksApi
         Guid Id, string Name, string ElementId, Guid CaseId, string ProcessKey, string? CaseNumber, string? CandidateDepartment, string? CandidateRole,
         string? Assignee, DateTimeOffset CreatedAt, DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, bool Overdue);
 
-    /// <summary>
-    /// A decision: <c>outcome</c> is <c>approve</c> or <c>refuse</c> for a review (or <c>accept</c> / <c>dispute</c> after a
-    /// refusal); <c>items</c> approves part of the items; <c>opinion</c> is the 审批意见 kept in the history.
-    /// </summary>
-    public sealed record CompleteRequest(string? Outcome, string? Opinion, string? Reasons, string? LegalBasis, List<string>? Items, string? Conditions, Dictionary<string, JsonElement>? Variables);
-
     public sealed record ReturnRequest(string? Reason);
 
     private static async Task<Ok<List<TaskResponse>>> ListAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
@@ -42,9 +35,12 @@ internal static class TasksApi
         var caller = CallerBinding.Require(context);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var roles = caller.Roles.ToList();
+        // 代理: the tasks of colleagues the caller deputises for while their period runs.
+        var principals = await TaskAccess.PrincipalsAsync(db, caller.UserName, clock.GetUtcNow(), cancellationToken);
         var tasks = await db.UserTasks.AsNoTracking()
             .Where(t => t.Status == UserTaskStatus.Open
-                && (t.Assignee == caller.UserName || (t.Assignee == null && t.CandidateDepartment == caller.Department && roles.Contains(t.CandidateRole!))))
+                && (t.Assignee == caller.UserName || principals.Contains(t.Assignee!)
+                    || (t.Assignee == null && t.CandidateDepartment == caller.Department && roles.Contains(t.CandidateRole!))))
             .Join(db.ProcessInstances.AsNoTracking(), t => t.InstanceId, i => i.Id, (t, i) => new { Task = t, i.DefinitionKey })
             .ToListAsync(cancellationToken);
         var ids = tasks.Select(t => t.Task.InstanceId).Distinct().ToList();
@@ -62,7 +58,7 @@ internal static class TasksApi
     private static async Task<Results<NoContent, NotFound>> ClaimAsync(Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
-        if (await ActionableAsync(dbFactory, id, caller, cancellationToken) is null)
+        if (await ActionableAsync(dbFactory, id, caller, context, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
@@ -74,7 +70,7 @@ internal static class TasksApi
     private static async Task<Results<NoContent, NotFound>> ReleaseAsync(Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
-        var task = await ActionableAsync(dbFactory, id, caller, cancellationToken);
+        var task = await ActionableAsync(dbFactory, id, caller, context, cancellationToken);
         if (task is null || task.Assignee != caller.UserName)
         {
             return TypedResults.NotFound();
@@ -85,10 +81,10 @@ internal static class TasksApi
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> CompleteAsync(
-        Guid id, CompleteRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, SharingCases sharing, CancellationToken cancellationToken)
+        Guid id, TaskAnswer? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
-        var task = await ActionableAsync(dbFactory, id, caller, cancellationToken);
+        var task = await ActionableAsync(dbFactory, id, caller, context, cancellationToken);
         if (task is null)
         {
             return TypedResults.NotFound();
@@ -103,13 +99,10 @@ internal static class TasksApi
 
         var user = await SharingApi.UserAsync(dbFactory, caller, cancellationToken);
         var processKey = await ProcessKeyAsync(dbFactory, task.InstanceId, cancellationToken);
-        if (processKey == SharingCases.ProcessKey && task.ElementId is "review" or "coordinate")
+        if (TaskAnswers.Handles(processKey, task.ElementId))
         {
-            await sharing.AnswerAsync(id, new SharingAnswer(request!.Outcome!, request.Items, request.Conditions, request.Reasons, request.LegalBasis, request.Opinion), user, cancellationToken);
-        }
-        else if (processKey == SharingCases.ProcessKey && task.ElementId == "answerRefusal")
-        {
-            await sharing.AnswerRefusalAsync(id, request!.Outcome == "dispute", request.Opinion, user, cancellationToken);
+            // The process's own use case checks the answer under its rules (a refusal without reasons, a plan dated in the past...).
+            await TaskAnswers.AnswerAsync(context.RequestServices, processKey!, task.ElementId, id, request!, user, cancellationToken);
         }
         else
         {
@@ -136,7 +129,7 @@ internal static class TasksApi
         Guid id, ReturnRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, SharingCases sharing, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
-        var task = await ActionableAsync(dbFactory, id, caller, cancellationToken);
+        var task = await ActionableAsync(dbFactory, id, caller, context, cancellationToken);
         if (task is null || task.ElementId != "review" || await ProcessKeyAsync(dbFactory, task.InstanceId, cancellationToken) != SharingCases.ProcessKey)
         {
             return TypedResults.NotFound();
@@ -147,14 +140,24 @@ internal static class TasksApi
     }
 
     /// <summary>The open task if the caller may act on it: offered to their department and role, or assigned to them.</summary>
-    private static async Task<UserTaskRecord?> ActionableAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid id, Caller caller, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Also a colleague's task while the caller is their deputy (代理; the action is marked "acting for" in the audit
+    /// trail), and a task the caller delegated (委派), so that the engine answers why it cannot be done (409).
+    /// </remarks>
+    private static async Task<UserTaskRecord?> ActionableAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid id, Caller caller, HttpContext context, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id && t.Status == UserTaskStatus.Open, cancellationToken);
-        var mayAct = task is not null
-            && (task.Assignee == caller.UserName
-                || (task.Assignee is null && task.CandidateDepartment == caller.Department && task.CandidateRole is { } role && caller.HasRole(role)));
-        return mayAct ? task : null;
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var actionable = await TaskAccess.ActionableAsync(db, id, caller.UserName, caller.Department, caller.Roles, now, cancellationToken);
+        if (actionable is not null)
+        {
+            ActingForAudit.Mark(context, actionable.ActingFor);
+            return actionable.Task;
+        }
+
+        return await TaskAccess.OwnedDelegationAsync(db, id, caller.UserName, now, cancellationToken) is null
+            ? null
+            : await db.UserTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
     }
 
     private static async Task<string?> ProcessKeyAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid instanceId, CancellationToken cancellationToken)

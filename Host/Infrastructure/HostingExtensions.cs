@@ -75,6 +75,10 @@ internal static class HostingExtensions
         var policy = builder.Configuration.GetSection(PolicyOptions.SectionName).Get<PolicyOptions>() ?? new PolicyOptions();
         services.AddShareFlowEngine(new EngineOptions(), FixedPolicyParameters.Empty);
         services.AddShareFlowCases(policy);
+        services.AddSingleton<ClerkOperations>();
+        services.AddSingleton<Deputies>();
+        services.AddSingleton(builder.Configuration.GetSection(AttachmentOptions.SectionName).Get<AttachmentOptions>() ?? new AttachmentOptions());
+        services.AddSingleton<CaseAttachments>();
 
         var demo = builder.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
         demo.Seed ??= database.Provider == DatabaseProvider.Sqlite;

@@ -26,8 +26,9 @@ internal static class AuditTrail
         await writer.AppendAsync(new AuditTrailWriter.Entry(
             caller?.UserName ?? context.Items[AttemptedUserKey] as string ?? "anonymous",
             caller?.Department,
-            $"{method} {endpoint}",
-            context.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString() : null,
+            ActingForAudit.Describe(context, $"{method} {endpoint}"),
+            context.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString()
+                : context.Request.RouteValues.TryGetValue("caseId", out var caseId) ? caseId?.ToString() : null,
             context.Connection.RemoteIpAddress?.ToString(),
             context.Response.StatusCode), CancellationToken.None);
     });

@@ -64,6 +64,7 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
     public DbSet<AcceptanceReview> AcceptanceReviews => Set<AcceptanceReview>();
 
     public DbSet<OpenDataRequest> OpenDataRequests => Set<OpenDataRequest>();
+
     public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
 
     public DbSet<ShareFlow.Domain.Supervision.RectificationOrder> RectificationOrders => Set<ShareFlow.Domain.Supervision.RectificationOrder>();
@@ -73,6 +74,20 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
     public DbSet<DocumentSequenceRecord> DocumentSequences => Set<DocumentSequenceRecord>();
 
     public DbSet<DepartmentShortNameRecord> DepartmentShortNames => Set<DepartmentShortNameRecord>();
+
+    public DbSet<TaskDelegationRecord> TaskDelegations => Set<TaskDelegationRecord>();
+
+    public DbSet<TaskCosignRecord> TaskCosigns => Set<TaskCosignRecord>();
+
+    public DbSet<CaseCopyRecord> CaseCopies => Set<CaseCopyRecord>();
+
+    public DbSet<CaseUrgeRecord> CaseUrges => Set<CaseUrgeRecord>();
+
+    public DbSet<DeputyRecord> Deputies => Set<DeputyRecord>();
+
+    public DbSet<AttachmentRecord> Attachments => Set<AttachmentRecord>();
+
+    public DbSet<AttachmentContentRecord> AttachmentContents => Set<AttachmentContentRecord>();
 
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -134,5 +149,12 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new IssuedDocumentConfiguration());
         modelBuilder.ApplyConfiguration(new DocumentSequenceRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DepartmentShortNameRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new TaskDelegationRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new TaskCosignRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new CaseCopyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new CaseUrgeRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DeputyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new AttachmentRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new AttachmentContentRecordConfiguration());
     }
 }

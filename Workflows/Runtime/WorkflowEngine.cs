@@ -71,6 +71,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
                 throw new ConcurrencyConflictException($"Task {taskId} is already {task.Status}" + (task.CompletedBy is null ? "." : $" by {task.CompletedBy}."));
             }
 
+            await BeforeTaskActionAsync(work, task, request.Actor, TaskAction.Complete, cancellationToken).ConfigureAwait(false);
             var instance = await execution.LoadInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false);
             var token = instance.State.Tokens.SingleOrDefault(t => t.Id == task.TokenId)
                 ?? throw new ConcurrencyConflictException($"Task {taskId} no longer has a place in its process.");
@@ -111,6 +112,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
         ExecuteAsync(async (work, _) =>
         {
             var task = await OpenTaskAsync(work, taskId, cancellationToken).ConfigureAwait(false);
+            await BeforeTaskActionAsync(work, task, user, TaskAction.Release, cancellationToken).ConfigureAwait(false);
             task.Assignee = null;
             task.Revision++;
             work.History(task.InstanceId, "task-released", task.ElementId, task.Name, user, taskId: task.Id);
@@ -129,6 +131,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(reason);
             var task = await OpenTaskAsync(work, taskId, cancellationToken).ConfigureAwait(false);
+            await BeforeTaskActionAsync(work, task, actor, TaskAction.Suspend, cancellationToken).ConfigureAwait(false);
             var instance = await execution.LoadInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false);
             if (alongside is not null)
             {

@@ -26,13 +26,37 @@ public sealed class CasesApiTests(SimulatedHostFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task CatalogChange_AnsweredThroughTheTaskEndpoint_ByTheDepartmentThenTheOffice()
+    {
+        var reviewer = await factory.SignInAsync("reviewer.psb");
+        var resource = (await reviewer.GetFromJsonAsync<JsonElement>("/api/catalog/resources")).EnumerateArray().Single(r => r.GetProperty("name").GetString() == "机动车登记信息");
+        var response = await reviewer.PostAsJsonAsync("/api/catalog-changes", new { department = "psb", trigger = "duty-change", eventDate = "2026-09-22", eventDescription = "机动车登记职责调整" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var opened = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = opened.GetProperty("id").GetGuid();
+        var submit = (await reviewer.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == id).GetProperty("id").GetGuid();
+
+        var bare = await reviewer.PostAsJsonAsync($"/api/tasks/{submit}/complete", new { outcome = "submit", kind = "stop", resourceId = resource.GetProperty("id").GetGuid() });
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode); // stopping a published entry needs reasons
+        Assert.Equal(HttpStatusCode.NoContent, (await reviewer.PostAsJsonAsync($"/api/tasks/{submit}/complete",
+            new { outcome = "submit", kind = "stop", resourceId = resource.GetProperty("id").GetGuid(), reasons = "车辆登记职责划转至市交通运输局" })).StatusCode);
+
+        var office = await factory.SignInAsync("office");
+        var review = (await office.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == id).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"/api/tasks/{review}/complete", new { outcome = "approve", opinion = "同意停止共享" })).StatusCode);
+        Assert.Equal("Approved", (await office.GetFromJsonAsync<JsonElement>($"/api/catalog-changes/{id}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task CatalogChange_ForAnotherDepartment_Is400AndStoresNothing()
     {
         var reviewer = await factory.SignInAsync("reviewer.amr");
 
-        var response = await reviewer.PostAsJsonAsync("/api/catalog-changes", new { department = "psb", trigger = "law-change", eventDate = "2026-09-21" });
+        var response = await reviewer.PostAsJsonAsync("/api/catalog-changes", new { department = "psb", trigger = "law-change", eventDate = "2026-09-21", eventDescription = "条例修订" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var undescribed = await (await factory.SignInAsync("reviewer.amr")).PostAsJsonAsync("/api/catalog-changes", new { department = "amr", trigger = "law-change", eventDate = "2026-09-21" });
+        Assert.True((await undescribed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("eventDescription", out _));
     }
 
     [Fact]
