@@ -1,8 +1,8 @@
 namespace ShareFlow.Domain.Tests.Support;
 
 /// <summary>
-/// Finds the reference data that sits beside the repository (<c>../shared/reference</c>). Tests that compare ShareFlow's
-/// embedded data with it fail, rather than skip, when it cannot be found.
+/// The State Council holiday notices as published by the holiday-cn project (MIT licence, kept beside the files), copied
+/// into the test output. Tests compare ShareFlow's embedded calendar, which uses its own format, with them.
 /// </summary>
 internal static class SharedReference
 {
@@ -10,18 +10,10 @@ internal static class SharedReference
     {
         get
         {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                var candidate = Path.Combine(directory.FullName, "shared", "reference", "cn-holidays", "holiday-cn");
-                if (Directory.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            throw new DirectoryNotFoundException(
-                "shared/reference/cn-holidays/holiday-cn was not found above " + AppContext.BaseDirectory
-                + "; the repository must be checked out beside the shared folder.");
+            var directory = Path.Combine(AppContext.BaseDirectory, "Reference", "holiday-cn");
+            return Directory.Exists(directory)
+                ? directory
+                : throw new DirectoryNotFoundException(directory + " is missing; the test project copies the reference notices there.");
         }
     }
 }
