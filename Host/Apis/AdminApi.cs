@@ -166,8 +166,7 @@ internal static class AdminApi
         foreach (var shipped in PolicyProfiles.All)
         {
             var profile = await store.LatestAsync(shipped.Code, cancellationToken);
-            result.Add(new ProfileResponse(profile.Code, profile.Name, profile.Version, profile.Code == store.ActiveCode, profile.CoordinatingOffice,
-                profile.Days, profile.RefusalNeedsReasons, profile.RefusalNeedsLegalBasis, profile.OverdueAnswerIsConsent, profile.DisputeTiers));
+            result.Add(View(profile, store.ActiveCode));
         }
 
         return TypedResults.Ok(result);
@@ -182,9 +181,12 @@ internal static class AdminApi
         }
 
         var profile = await store.ChangeDaysAsync(code, days ?? [], CallerBinding.Require(context).UserName, cancellationToken);
-        return TypedResults.Ok(new ProfileResponse(profile.Code, profile.Name, profile.Version, profile.Code == store.ActiveCode, profile.CoordinatingOffice,
-            profile.Days, profile.RefusalNeedsReasons, profile.RefusalNeedsLegalBasis, profile.OverdueAnswerIsConsent, profile.DisputeTiers));
+        return TypedResults.Ok(View(profile, store.ActiveCode));
     }
+
+    private static ProfileResponse View(PolicyProfile profile, string activeCode) =>
+        new(profile.Code, profile.Name, profile.Version, profile.Code == activeCode, profile.CoordinatingOffice,
+            profile.Days, profile.RefusalNeedsReasons, profile.RefusalNeedsLegalBasis, profile.OverdueAnswerIsConsent, profile.DisputeTiers);
 
     public sealed record IncidentResponse(Guid Id, Guid InstanceId, string DefinitionKey, string? BusinessKey, string ElementId, int Attempts, string? LastError, DateTimeOffset CreatedAt);
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Organisation;
+using ShareFlow.Host.Cases;
 using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Persistence;
 
@@ -45,18 +46,19 @@ internal static class AuthApi
             return TypedResults.ValidationProblem(errors, title: "Sign-in needs a user name and a password.");
         }
 
-        context.Items[AuditTrail.AttemptedUserKey] = request!.UserName!.Trim();
+        var userName = request!.UserName!.Trim();
+        context.Items[AuditTrail.AttemptedUserKey] = userName;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == request!.UserName!.Trim(), cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         var now = clock.GetUtcNow();
         if (user is not null && user.IsLockedOut(now))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "The account is locked after repeated failed sign-ins.",
-                detail: $"Try again after {Domain.Calendar.ChinaTime.DateOf(user.LockoutEnd!.Value):yyyy-MM-dd} {TimeZoneInfo.ConvertTime(user.LockoutEnd.Value, Domain.Calendar.ChinaTime.Zone):HH:mm}.");
+                detail: $"Try again after {ChinaFormat.DateTime(user.LockoutEnd)}.");
         }
 
-        var verified = user?.PasswordHash is { } hash && hasher.VerifyHashedPassword(user, hash, request!.Password!) != PasswordVerificationResult.Failed;
-        if (!verified)
+        var verification = user?.PasswordHash is { } hash ? hasher.VerifyHashedPassword(user, hash, request.Password!) : PasswordVerificationResult.Failed;
+        if (verification == PasswordVerificationResult.Failed)
         {
             if (user is not null)
             {
@@ -68,7 +70,7 @@ internal static class AuthApi
         }
 
         user!.RecordSignIn();
-        if (hasher.VerifyHashedPassword(user, user.PasswordHash!, request!.Password!) == PasswordVerificationResult.SuccessRehashNeeded)
+        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = hasher.HashPassword(user, request.Password!);
         }
@@ -77,7 +79,7 @@ internal static class AuthApi
         var principal = Caller.PrincipalOf(user);
         await context.SignInAsync(SecurityExtensions.Scheme, principal);
         SecurityExtensions.IssueXsrfToken(context, antiforgery, principal);
-        var department = await db.Departments.Where(d => d.Code == user.DepartmentCode).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
+        var department = await DepartmentNameAsync(db, user.DepartmentCode, cancellationToken);
         return TypedResults.Ok(new MeResponse(user.UserName, user.DisplayName, user.DepartmentCode, department, user.Roles));
     }
 
@@ -94,7 +96,10 @@ internal static class AuthApi
         var caller = CallerBinding.Require(context);
         SecurityExtensions.IssueXsrfToken(context, antiforgery, context.User);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var department = await db.Departments.Where(d => d.Code == caller.Department).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
+        var department = await DepartmentNameAsync(db, caller.Department, cancellationToken);
         return TypedResults.Ok(new MeResponse(caller.UserName, caller.DisplayName, caller.Department, department, [.. caller.Roles.Order(StringComparer.Ordinal)]));
     }
+
+    private static Task<string?> DepartmentNameAsync(ShareFlowDbContext db, string code, CancellationToken cancellationToken) =>
+        db.Departments.Where(d => d.Code == code).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken);
 }

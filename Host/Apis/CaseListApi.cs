@@ -31,8 +31,7 @@ internal static class CaseListApi
     {
         var caller = CallerBinding.Require(context);
         var errors = new QueryErrors();
-        var pageNumber = errors.OptionalInteger("page", page, 1, 100_000) ?? 1;
-        var size = errors.OptionalInteger("pageSize", pageSize, 1, 200) ?? 20;
+        var (pageNumber, size) = errors.Paging(page, pageSize);
         var filter = await listing.ParseAsync(errors, process, status, department, overdue, submittedFrom, submittedTo, cancellationToken);
         if (errors.Any)
         {

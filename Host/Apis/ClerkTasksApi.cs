@@ -73,7 +73,7 @@ internal static class ClerkTasksApi
     {
         var caller = CallerBinding.Require(context);
         var errors = new QueryErrors();
-        var (pageNumber, size) = Paging(errors, page, pageSize);
+        var (pageNumber, size) = errors.Paging(page, pageSize);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -114,7 +114,7 @@ internal static class ClerkTasksApi
     {
         var caller = CallerBinding.Require(context);
         var errors = new QueryErrors();
-        var (pageNumber, size) = Paging(errors, page, pageSize);
+        var (pageNumber, size) = errors.Paging(page, pageSize);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -197,10 +197,9 @@ internal static class ClerkTasksApi
 
     private static async Task<Created<CosignerResponse>> AddCosignerAsync(Guid id, CosignerRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, ClerkOperations operations, CancellationToken cancellationToken)
     {
-        var caller = CallerBinding.Require(context);
-        var user = await SharingApi.UserAsync(dbFactory, caller, cancellationToken);
-        var cosignId = await operations.AddCosignerAsync(id, request?.Signer, request?.Reason, user, cancellationToken);
-        await MarkDeputyAsync(context, dbFactory, id, caller, cancellationToken);
+        var user = await SharingApi.UserAsync(dbFactory, CallerBinding.Require(context), cancellationToken);
+        var (cosignId, acting) = await operations.AddCosignerAsync(id, request?.Signer, request?.Reason, user, cancellationToken);
+        ActingForAudit.Mark(context, acting);
         return TypedResults.Created($"/api/tasks/{id}/cosigners/{cosignId}", new CosignerResponse(cosignId, id, request!.Signer!.Trim(), CosignOutcome.Pending));
     }
 
@@ -213,30 +212,11 @@ internal static class ClerkTasksApi
 
     private static async Task<Ok<CopyResponse>> CopyAsync(Guid id, CopyRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, ClerkOperations operations, CancellationToken cancellationToken)
     {
-        var caller = CallerBinding.Require(context);
-        var user = await SharingApi.UserAsync(dbFactory, caller, cancellationToken);
-        Guid caseId;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            caseId = await db.UserTasks.AsNoTracking().Where(t => t.Id == id).Select(t => t.InstanceId).SingleOrDefaultAsync(cancellationToken);
-        }
-
-        var (copies, acting) = await operations.CopyAsync(id, request?.Users, request?.Departments, request?.Note, user, cancellationToken);
+        var user = await SharingApi.UserAsync(dbFactory, CallerBinding.Require(context), cancellationToken);
+        var (caseId, copies, acting) = await operations.CopyAsync(id, request?.Users, request?.Departments, request?.Note, user, cancellationToken);
         ActingForAudit.Mark(context, acting);
         return TypedResults.Ok(new CopyResponse(caseId, copies));
     }
-
-    /// <summary>Marks the audit entry when the caller acted on a task assigned to a colleague whose deputy they are.</summary>
-    private static async Task MarkDeputyAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, Guid taskId, Caller caller, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
-        var actionable = await TaskAccess.ActionableAsync(db, taskId, caller.UserName, caller.Department, caller.Roles, clock.GetUtcNow(), cancellationToken);
-        ActingForAudit.Mark(context, actionable?.ActingFor);
-    }
-
-    private static (int Page, int Size) Paging(QueryErrors errors, string? page, string? pageSize) =>
-        (errors.OptionalInteger("page", page, 1, 100_000) ?? 1, errors.OptionalInteger("pageSize", pageSize, 1, 200) ?? 20);
 
     private static string? OnBehalfOf(string? data) =>
         data is not null && JsonNode.Parse(data) is JsonObject json

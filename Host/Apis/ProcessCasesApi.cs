@@ -147,14 +147,9 @@ internal static class ProcessCasesApi
     /// <summary>Whether the project's payment may be released: finance, the office and the building department see it.</summary>
     private static async Task<Results<Ok<PaymentGate>, NotFound>> PaymentGateAsync(Guid id, HttpContext context, Projects projects, CancellationToken cancellationToken)
     {
-        var caller = CallerBinding.Require(context);
-        var result = await ScopedAsync(context, () => projects.PaymentGateAsync(id, cancellationToken), g => [g.BuildingDepartment]);
-        if (result.Result is NotFound && caller.HasRole(Roles.Finance))
-        {
-            return TypedResults.Ok(await projects.PaymentGateAsync(id, cancellationToken));
-        }
-
-        return result;
+        return CallerBinding.Require(context).HasRole(Roles.Finance)
+            ? TypedResults.Ok(await projects.PaymentGateAsync(id, cancellationToken))
+            : await ScopedAsync(context, () => projects.PaymentGateAsync(id, cancellationToken), g => [g.BuildingDepartment]);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PaymentGate>>, ForbidHttpResult>> PaymentGatesAsync(HttpContext context, Projects projects, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Calendar;
+using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Host.Apis;
 
@@ -92,6 +94,29 @@ internal sealed class QueryErrors
         {
             Add("jurisdiction", ex.Message);
             return null;
+        }
+    }
+
+    /// <summary>Page number (1-100000, default 1) and page size (1-200, default 20) of a list.</summary>
+    public (int Page, int Size) Paging(string? page, string? pageSize) =>
+        (OptionalInteger("page", page, 1, 100_000) ?? 1, OptionalInteger("pageSize", pageSize, 1, 200) ?? 20);
+
+    /// <summary>A range's end must not lie before its start; dates that are absent or already rejected are not compared.</summary>
+    public void NotBefore(string startParameter, DateOnly start, string endParameter, DateOnly end)
+    {
+        if (start != default && end != default && end < start)
+        {
+            Add(endParameter, $"{end:yyyy-MM-dd} is before {startParameter} {start:yyyy-MM-dd}.");
+        }
+    }
+
+    /// <summary>A department filter must name a department that exists.</summary>
+    public async Task DepartmentAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, string parameter, string code, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Departments.AnyAsync(d => d.Code == code, cancellationToken))
+        {
+            Add(parameter, $"There is no department '{code}'.");
         }
     }
 

@@ -75,7 +75,7 @@ internal static class ReportsApi
         CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
-        var seesAll = caller.HasRole(Roles.CoordinatingOffice) || caller.HasRole(Roles.Auditor) || caller.HasRole(Roles.PolicyAdmin);
+        var seesAll = caller.SeesAllDepartments || caller.HasRole(Roles.PolicyAdmin);
         department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
         if (!seesAll)
         {
@@ -90,10 +90,7 @@ internal static class ReportsApi
         var errors = new QueryErrors();
         var first = errors.Date("from", from);
         var last = errors.Date("to", to);
-        if (first != default && last != default && last < first)
-        {
-            errors.Add("to", $"{last:yyyy-MM-dd} is before from {first:yyyy-MM-dd}.");
-        }
+        errors.NotBefore("from", first, "to", last);
 
         var grouping = ReportGrouping.Period;
         switch (groupBy)
@@ -115,11 +112,7 @@ internal static class ReportsApi
 
         if (department is not null && seesAll)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (!await db.Departments.AnyAsync(d => d.Code == department, cancellationToken))
-            {
-                errors.Add("department", $"There is no department '{department}'.");
-            }
+            await errors.DepartmentAsync(dbFactory, "department", department, cancellationToken);
         }
 
         return errors.Any ? (default!, errors.ToProblem()) : (new ReportRequest(first, last, department, grouping), null);

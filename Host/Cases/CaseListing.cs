@@ -101,19 +101,12 @@ internal sealed class CaseListing(IEnumerable<ICaseSource> sources, IDbContextFa
 
         DateOnly? from = string.IsNullOrEmpty(submittedFrom) ? null : errors.Date("submittedFrom", submittedFrom);
         DateOnly? to = string.IsNullOrEmpty(submittedTo) ? null : errors.Date("submittedTo", submittedTo);
-        if (from is { } f && to is { } t && f != default && t != default && t < f)
-        {
-            errors.Add("submittedTo", $"{t:yyyy-MM-dd} is before submittedFrom {f:yyyy-MM-dd}.");
-        }
+        errors.NotBefore("submittedFrom", from ?? default, "submittedTo", to ?? default);
 
         department = string.IsNullOrWhiteSpace(department) ? null : department.Trim();
         if (department is not null)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            if (!await db.Departments.AnyAsync(d => d.Code == department, cancellationToken))
-            {
-                errors.Add("department", $"There is no department '{department}'.");
-            }
+            await errors.DepartmentAsync(dbFactory, "department", department, cancellationToken);
         }
 
         return new CaseFilter([.. chosen.Select(s => s.ProcessKey)], statuses.Count == 0 ? null : statuses.ToHashSet(StringComparer.Ordinal), department, overdueFlag, from, to);

@@ -15,7 +15,7 @@ internal static class AuditTrail
     {
         await next(context);
         var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        if (!SecurityExtensions.ChangesState(method) || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
         {
             return;
         }

@@ -83,15 +83,16 @@ internal static class SecurityExtensions
         });
     }
 
+    /// <summary>Whether a request with this method may change state (anything but GET, HEAD and OPTIONS).</summary>
+    internal static bool ChangesState(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+
     /// <summary>
     /// Every state change by a signed-in caller must send the XSRF-TOKEN cookie's value back in the X-XSRF-TOKEN header;
     /// signing in itself is exempt. A missing or wrong token answers 400 naming the header; nothing is done.
     /// </summary>
     private static async Task RequireXsrfTokenAsync(HttpContext context, RequestDelegate next)
     {
-        var method = context.Request.Method;
-        var changesState = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
-        if (changesState && context.User.Identity?.IsAuthenticated == true && !context.Request.Path.StartsWithSegments("/api/auth/login", StringComparison.Ordinal))
+        if (ChangesState(context.Request.Method) && context.User.Identity?.IsAuthenticated == true && !context.Request.Path.StartsWithSegments("/api/auth/login", StringComparison.Ordinal))
         {
             var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(context))

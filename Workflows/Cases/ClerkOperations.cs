@@ -82,11 +82,11 @@ public sealed class ClerkOperations(WorkflowEngine engine, IDbContextFactory<Sha
     }
 
     /// <summary>加签: asks another signer (any department's role holder, e.g. a legal reviewer) to sign before the task can be completed.</summary>
-    /// <returns>The co-sign request's id.</returns>
-    public async Task<Guid> AddCosignerAsync(Guid taskId, string? signer, string? reason, User actor, CancellationToken cancellationToken)
+    /// <returns>The co-sign request's id, and on whose behalf when the actor is a deputy.</returns>
+    public async Task<(Guid Id, ActingFor? ActingFor)> AddCosignerAsync(Guid taskId, string? signer, string? reason, User actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await ActionableAsync(taskId, actor, cancellationToken).ConfigureAwait(false);
+        var (_, acting) = await ActionableAsync(taskId, actor, cancellationToken).ConfigureAwait(false);
         var name = Required(signer, "signer", "Name the co-signer (user name).");
         User cosigner;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
@@ -95,13 +95,14 @@ public sealed class ClerkOperations(WorkflowEngine engine, IDbContextFactory<Sha
                 ?? throw new DomainException("signer", $"There is no user '{name}'.");
         }
 
-        return await engine.AddCosignerAsync(taskId, actor.UserName, cosigner.UserName, cosigner.DepartmentCode, Optional(reason, "reason"), cancellationToken, async (db, task) =>
+        var id = await engine.AddCosignerAsync(taskId, actor.UserName, cosigner.UserName, cosigner.DepartmentCode, Optional(reason, "reason"), cancellationToken, async (db, task) =>
         {
             var number = await NumberAsync(db, task.InstanceId, cancellationToken).ConfigureAwait(false);
             await ClerkNotices.ToUserAsync(db, task.InstanceId, "cosign", cosigner.UserName, $"请会签：{task.Name}{number}",
                 $"{actor.DisplayName}（{actor.UserName}）请您对任务“{task.Name}”{number}会签：同意或提出异议，并签署意见。" + (Optional(reason, "reason") is { } why ? $"说明：{why}" : string.Empty),
                 clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
+        return (id, acting);
     }
 
     /// <summary>The co-signer signs: <c>approve</c> or <c>object</c>, with an opinion. The task's holder is told.</summary>
@@ -138,8 +139,8 @@ public sealed class ClerkOperations(WorkflowEngine engine, IDbContextFactory<Sha
     }
 
     /// <summary>抄送: copies the task's case to colleagues and departments for their information (read-only); each is told.</summary>
-    /// <returns>How many copies were made, and on whose behalf when the actor is a deputy.</returns>
-    public async Task<(int Copies, ActingFor? ActingFor)> CopyAsync(Guid taskId, IReadOnlyList<string>? users, IReadOnlyList<string>? departments, string? note, User actor, CancellationToken cancellationToken)
+    /// <returns>The task's case, how many copies were made, and on whose behalf when the actor is a deputy.</returns>
+    public async Task<(Guid CaseId, int Copies, ActingFor? ActingFor)> CopyAsync(Guid taskId, IReadOnlyList<string>? users, IReadOnlyList<string>? departments, string? note, User actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var (task, acting) = await ActionableAsync(taskId, actor, cancellationToken).ConfigureAwait(false);
@@ -199,7 +200,7 @@ public sealed class ClerkOperations(WorkflowEngine engine, IDbContextFactory<Sha
                 }
             }
         }).ConfigureAwait(false);
-        return (userNames.Count + departmentCodes.Count, acting);
+        return (task.InstanceId, userNames.Count + departmentCodes.Count, acting);
     }
 
     /// <summary>Whether the user may urge the case: the coordinating office, or the requesting department's clerks and principal.</summary>
