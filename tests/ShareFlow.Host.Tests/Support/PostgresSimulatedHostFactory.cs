@@ -4,7 +4,7 @@ using Npgsql;
 namespace ShareFlow.Host.Tests.Support;
 
 /// <summary>The training-mode host on a fresh PostgreSQL database of the server the test script started (dropped afterwards).</summary>
-public sealed class PostgresSimulatedHostFactory : ShareFlowHostFactory
+public sealed class PostgresSimulatedHostFactory : SimulatedHostFactory
 {
     private readonly string _server = Environment.GetEnvironmentVariable("SHAREFLOW_TEST_POSTGRES")
         ?? throw new InvalidOperationException("SHAREFLOW_TEST_POSTGRES is not set: run ./test.sh, which starts a PostgreSQL server.");
@@ -25,9 +25,6 @@ public sealed class PostgresSimulatedHostFactory : ShareFlowHostFactory
         builder.UseSetting("Database:Provider", "Postgres");
         builder.UseSetting("ConnectionStrings:ShareFlow", new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
-        builder.UseSetting("Clock:Mode", "Simulated");
-        builder.UseSetting("Clock:Start", "2026-09-23T09:00:00+08:00");
-        builder.UseSetting("Policy:Profile", "fuzhou");
     }
 
     protected override void Dispose(bool disposing)
