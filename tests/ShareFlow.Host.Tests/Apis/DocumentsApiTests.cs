@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using ShareFlow.Host.Tests.Support;
 using static ShareFlow.Host.Tests.Support.SharingSteps;
 
@@ -140,46 +138,10 @@ public sealed class DocumentsApiTests(SimulatedHostFactory factory) : IClassFixt
     }
 }
 
-/// <summary>
-/// The host in training mode under the Shenyang profile: an answer overdue after 5 working days counts as consent (art. 25).
-/// The demo city is seeded by a first start under the Fuzhou profile on the same database: the seeded refusal gives no
-/// legal basis, which Shenyang's art. 25 requires, so seeding under Shenyang itself is refused.
-/// </summary>
-public sealed class ShenyangHostFactory : WebApplicationFactory<Program>
+/// <summary>The host in training mode under the Shenyang profile: an answer overdue after 5 working days counts as consent (art. 25).</summary>
+public sealed class ShenyangHostFactory : SimulatedHostFactory
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "shareflow-host-tests", Guid.NewGuid().ToString("N"));
-
-    public ShenyangHostFactory()
-    {
-        using var seeding = new ProfileHost(_directory, "fuzhou");
-        seeding.CreateClient().Dispose();
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => ProfileHost.Configure(builder, _directory, "shenyang");
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing && Directory.Exists(_directory))
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-    }
-
-    private sealed class ProfileHost(string directory, string profile) : WebApplicationFactory<Program>
-    {
-        public static void Configure(IWebHostBuilder builder, string directory, string profile)
-        {
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:ShareFlow", $"Data Source={Path.Combine(directory, "shareflow.db")};Pooling=False");
-            builder.UseSetting("SignIn:LoginAttemptsPerMinute", "1000");
-            builder.UseSetting("Clock:Mode", "Simulated");
-            builder.UseSetting("Clock:Start", "2026-09-23T09:00:00+08:00");
-            builder.UseSetting("Policy:Profile", profile);
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder) => Configure(builder, directory, profile);
-    }
+    protected override string Profile => "shenyang";
 }
 
 public sealed class DeemedConsentAnswerTests(ShenyangHostFactory factory) : IClassFixture<ShenyangHostFactory>

@@ -29,9 +29,6 @@ public abstract class SharingApiTests<TFactory>(TFactory factory) : IClassFixtur
         return (clerk, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
-    private static async Task<JsonElement> TaskForAsync(HttpClient client, Guid caseId) =>
-        (await client.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == caseId);
-
     [Fact]
     public async Task Catalog_ListsResourcesWithProviderShareTypeAndItems()
     {
@@ -61,7 +58,7 @@ public abstract class SharingApiTests<TFactory>(TFactory factory) : IClassFixtur
         var id = application.GetProperty("id").GetGuid();
 
         var reviewer = await factory.SignInAsync("reviewer.psb");
-        var task = await TaskForAsync(reviewer, id);
+        var task = await SharingSteps.OpenTaskAsync(reviewer, id);
         Assert.Equal("2026-10-21", task.GetProperty("dueDate").GetString());
         Assert.Equal("提供部门审核答复", task.GetProperty("name").GetString());
 
@@ -81,7 +78,7 @@ public abstract class SharingApiTests<TFactory>(TFactory factory) : IClassFixtur
         var (clerk, application) = await ApplyAsync();
         var id = application.GetProperty("id").GetGuid();
         var reviewer = await factory.SignInAsync("reviewer.psb");
-        var task = (await TaskForAsync(reviewer, id)).GetProperty("id").GetGuid();
+        var task = await SharingSteps.TaskForAsync(reviewer, id);
 
         var bare = await reviewer.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "refuse", opinion = "不同意" });
 

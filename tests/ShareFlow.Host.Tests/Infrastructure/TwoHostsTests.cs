@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
-using Npgsql;
+using ShareFlow.Host.Tests.Support;
+using static ShareFlow.Host.Tests.Support.SharingSteps;
 
 namespace ShareFlow.Host.Tests.Infrastructure;
 
@@ -11,40 +11,20 @@ namespace ShareFlow.Host.Tests.Infrastructure;
 /// Two host processes on one PostgreSQL database, as a clustered deployment runs: a task completed on one is done on the
 /// other, and when both move their (simulated) clocks past a deadline at once, the escalation happens once.
 /// </summary>
-public sealed class TwoHostsTests : IAsyncLifetime
+public sealed class TwoHostsTests : IDisposable
 {
     private readonly List<Process> _hosts = [];
-    private string _database = null!;
-    private string _connectionString = null!;
+    private readonly PostgresScratchDatabase _database = new("shareflow_hosts");
 
-    public async Task InitializeAsync()
-    {
-        var server = Environment.GetEnvironmentVariable("SHAREFLOW_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("SHAREFLOW_TEST_POSTGRES is not set: run ./test.sh, which starts a PostgreSQL server.");
-        _database = $"shareflow_hosts_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = _database }.ConnectionString;
-    }
-
-    public async Task DisposeAsync()
+    public void Dispose()
     {
         foreach (var host in _hosts.Where(h => !h.HasExited))
         {
             host.Kill(entireProcessTree: true);
-            await host.WaitForExitAsync();
+            host.WaitForExit();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable("SHAREFLOW_TEST_POSTGRES"));
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        _database.Dispose();
     }
 
     [Fact]
@@ -54,14 +34,13 @@ public sealed class TwoHostsTests : IAsyncLifetime
         var b = await StartHostAsync(seed: false);
 
         var clerk = await SignInAsync(a, "clerk.hrss");
-        var resource = (await clerk.GetFromJsonAsync<JsonElement>("/api/catalog/resources")).EnumerateArray().Single(r => r.GetProperty("name").GetString() == "人口基础信息");
-        var first = await SubmitAsync(clerk, resource);
-        var second = await SubmitAsync(clerk, resource);
+        var first = await ApplyAsync(clerk, "人口基础信息", ["姓名"], "就业核验");
+        var second = await ApplyAsync(clerk, "人口基础信息", ["姓名"], "就业核验");
 
         // Completed through host A, gone from host B's task list, and a second completion through B is a conflict.
         var reviewerA = await SignInAsync(a, "reviewer.psb");
         var reviewerB = await SignInAsync(b, "reviewer.psb");
-        var task = (await reviewerB.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == first).GetProperty("id").GetGuid();
+        var task = await TaskForAsync(reviewerB, first);
         Assert.Equal(HttpStatusCode.NoContent, (await reviewerA.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "approve", opinion = "同意" })).StatusCode);
         Assert.DoesNotContain((await reviewerB.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray(), t => t.GetProperty("caseId").GetGuid() == first);
         Assert.Equal(HttpStatusCode.NotFound, (await reviewerB.PostAsJsonAsync($"/api/tasks/{task}/complete", new { outcome = "refuse", reasons = "x" })).StatusCode);
@@ -85,16 +64,9 @@ public sealed class TwoHostsTests : IAsyncLifetime
             n => n.GetProperty("caseId").GetGuid() == second && n.GetProperty("kind").GetString() == "escalation");
     }
 
-    private static async Task<Guid> SubmitAsync(HttpClient clerk, JsonElement resource)
-    {
-        var response = await clerk.PostAsJsonAsync("/api/sharing-applications", new { resourceId = resource.GetProperty("id").GetGuid(), items = new[] { "姓名" }, purpose = "就业核验" });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
     private async Task<Uri> StartHostAsync(bool seed)
     {
-        var port = FreePort();
+        var port = TcpPorts.Free();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ShareFlow.Host.dll")])
         {
             UseShellExecute = false,
@@ -103,7 +75,7 @@ public sealed class TwoHostsTests : IAsyncLifetime
         };
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";
         start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__ShareFlow"] = _connectionString;
+        start.Environment["ConnectionStrings__ShareFlow"] = _database.ConnectionString;
         start.Environment["Demo__Seed"] = seed ? "true" : "false";
         start.Environment["Clock__Mode"] = "Simulated";
         start.Environment["Clock__Start"] = "2026-09-23T09:00:00+08:00";
@@ -141,17 +113,9 @@ public sealed class TwoHostsTests : IAsyncLifetime
     private static async Task<HttpClient> SignInAsync(Uri host, string userName)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host };
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "ShareFlow@2026" });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = SignedInClient.Password });
         response.EnsureSuccessStatusCode();
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("XSRF-TOKEN=", StringComparison.Ordinal));
-        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", Uri.UnescapeDataString(cookie["XSRF-TOKEN=".Length..cookie.IndexOf(';', StringComparison.Ordinal)]));
+        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", SignedInClient.XsrfToken(response));
         return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

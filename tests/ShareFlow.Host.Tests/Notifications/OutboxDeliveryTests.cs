@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +26,7 @@ public sealed class OutboxDeliveryTests : IDisposable
 
     public OutboxDeliveryTests()
     {
-        var port = FreePort();
+        var port = TcpPorts.Free();
         _webhook.Prefixes.Add($"http://127.0.0.1:{port}/hook/");
         _webhook.Start();
         _ = ServeWebhooksAsync();
@@ -104,13 +103,6 @@ public sealed class OutboxDeliveryTests : IDisposable
             context.Response.StatusCode = fail ? 503 : 204;
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private sealed class DeliveryHostFactory(int smtpPort, Uri webhook) : ShareFlowHostFactory

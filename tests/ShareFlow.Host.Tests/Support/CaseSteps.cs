@@ -39,19 +39,8 @@ public static class CaseSteps
     }
 
     /// <summary>市人社局's clerk applies for 市公安局's 人口基础信息; answers the case id.</summary>
-    public static async Task<Guid> ApplyAsync(this WebApplicationFactory<Program> factory, string clerk = "clerk.hrss")
-    {
-        var client = await factory.SignInAsync(clerk);
-        var resource = (await client.GetFromJsonAsync<JsonElement>("/api/catalog/resources")).EnumerateArray().Single(r => r.GetProperty("name").GetString() == "人口基础信息");
-        var response = await client.PostAsJsonAsync("/api/sharing-applications", new
-        {
-            resourceId = resource.GetProperty("id").GetGuid(),
-            items = new[] { "姓名", "公民身份号码" },
-            purpose = "就业困难人员认定",
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    public static async Task<Guid> ApplyAsync(this WebApplicationFactory<Program> factory, string clerk = "clerk.hrss") =>
+        await SharingSteps.ApplyAsync(await factory.SignInAsync(clerk), "人口基础信息", ["姓名", "公民身份号码"], "就业困难人员认定");
 
     /// <summary>The open task of the case in the client's to-do list (待办), or null.</summary>
     public static async Task<JsonElement?> TaskOfAsync(this HttpClient client, Guid caseId)

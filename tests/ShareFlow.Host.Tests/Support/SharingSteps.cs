@@ -16,11 +16,14 @@ public static class SharingSteps
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
-    public static async Task<Guid> TaskForAsync(HttpClient client, Guid caseId)
+    /// <summary>The client's one task of the case in its to-do list (待办), as the list shows it.</summary>
+    public static async Task<JsonElement> OpenTaskAsync(HttpClient client, Guid caseId)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return (await client.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == caseId).GetProperty("id").GetGuid();
+        return (await client.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == caseId);
     }
+
+    public static async Task<Guid> TaskForAsync(HttpClient client, Guid caseId) => (await OpenTaskAsync(client, caseId)).GetProperty("id").GetGuid();
 
     /// <summary>Completes the caller's task of the case with the given answer (approve, refuse...), expecting 204.</summary>
     public static async Task AnswerAsync(HttpClient reviewer, Guid caseId, object answer)

@@ -1,4 +1,5 @@
 using ShareFlow.Workflows.Model;
+using ShareFlow.Workflows.Tests.Support;
 
 namespace ShareFlow.Workflows.Tests.Model;
 
@@ -13,18 +14,9 @@ internal static class Bpmn
         <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
         """;
 
-    public static string Definitions(string processBody, string rootExtras = "", string processAttributes = "isExecutable=\"true\"") => $$"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                          xmlns:sf="urn:shareflow:bpmn:1"
-                          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                          id="defs" targetNamespace="http://example.org/test">
-          {{rootExtras}}
-          <bpmn:process id="p" {{processAttributes}}>
-            {{processBody}}
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
+    /// <summary>A document whose one process, <c>p</c>, has the given body (see <see cref="Processes.Definition"/>).</summary>
+    public static string Definitions(string processBody, string rootExtras = "", string processAttributes = "isExecutable=\"true\"") =>
+        Processes.Definition("p", processBody, rootExtras, processAttributes);
 
     public static BpmnDefinition Parse(string xml) => new BpmnParser().Parse(xml);
 

@@ -114,8 +114,15 @@ public abstract class QuartzWaitSchedulerTests(DatabaseProvider provider) : IAsy
     public async Task UnscheduleAsync_WaitWithoutTimer_DoesNothing()
     {
         await using var node = await SchedulerHost.CreateAsync(_database, _firing);
+        var (unscheduled, other) = (Guid.NewGuid(), Guid.NewGuid());
+        await node.Waits.ScheduleAsync(other, DeadlineEnd, CancellationToken.None);
 
-        await node.Waits.UnscheduleAsync(Guid.NewGuid(), CancellationToken.None);
+        await node.Waits.UnscheduleAsync(unscheduled, CancellationToken.None);
+
+        Assert.Null(await node.Scheduler.GetTrigger(QuartzWaitScheduler.TriggerKeyFor(unscheduled)));
+        Assert.False(await node.Scheduler.Exists(QuartzWaitScheduler.JobKeyFor(unscheduled)));
+        Assert.Equal(DeadlineEnd, (await node.Scheduler.GetTrigger(QuartzWaitScheduler.TriggerKeyFor(other)))?.NextFireTimeUtc);
+        Assert.True(await node.Scheduler.Exists(QuartzWaitScheduler.JobKeyFor(other)));
     }
 
     /// <summary>

@@ -165,14 +165,14 @@ public sealed class CheckingActivity : IActivity
 /// <summary>BPMN documents for engine tests: a process with the given key and body.</summary>
 internal static class Processes
 {
-    public static string Definition(string key, string body, string rootExtras = "") => $$"""
+    public static string Definition(string key, string body, string rootExtras = "", string processAttributes = "isExecutable=\"true\"") => $$"""
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
                           xmlns:sf="urn:shareflow:bpmn:1"
                           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                           id="defs-{{key}}" targetNamespace="http://example.org/test">
           {{rootExtras}}
-          <bpmn:process id="{{key}}" isExecutable="true">
+          <bpmn:process id="{{key}}" {{processAttributes}}>
             {{body}}
           </bpmn:process>
         </bpmn:definitions>
