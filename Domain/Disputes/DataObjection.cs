@@ -130,7 +130,7 @@ public sealed class DataObjection
         return new DataObjection
         {
             Id = id,
-            Number = $"YY-{Calendar.ChinaTime.DateOf(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = Calendar.CaseNumber.Create("YY", id, now),
             ResourceId = resource.Id,
             ResourceName = resource.Name,
             RequesterDepartment = requesterDepartment,

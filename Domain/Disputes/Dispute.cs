@@ -179,7 +179,7 @@ public sealed class Dispute
         return new Dispute
         {
             Id = id,
-            Number = $"ZY-{Calendar.ChinaTime.DateOf(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = Calendar.CaseNumber.Create("ZY", id, now),
             SharingApplicationId = application?.Id,
             ResourceId = resource.Id,
             ResourceName = resource.Name,

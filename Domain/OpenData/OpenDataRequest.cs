@@ -141,7 +141,7 @@ public sealed class OpenDataRequest
         return new OpenDataRequest
         {
             Id = id,
-            Number = $"KF-{ChinaTime.DateOf(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = CaseNumber.Create("KF", id, now),
             ApplicantName = applicant.Name.Trim(),
             ApplicantKind = applicant.Kind,
             ApplicantContact = applicant.Contact.Trim(),

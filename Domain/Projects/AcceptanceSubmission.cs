@@ -87,7 +87,7 @@ public sealed class AcceptanceSubmission
         return new AcceptanceSubmission
         {
             Id = id,
-            Number = $"YS-{ChinaTime.DateOf(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = CaseNumber.Create("YS", id, now),
             ProjectId = project.Id,
             ProjectCode = project.Code,
             ProjectName = project.Name,

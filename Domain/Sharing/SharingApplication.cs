@@ -124,7 +124,7 @@ public sealed class SharingApplication
         return new SharingApplication
         {
             Id = id,
-            Number = $"SQ-{ChinaDate(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = Calendar.CaseNumber.Create("SQ", id, now),
             ResourceId = resource.Id,
             ResourceName = resource.Name,
             ShareType = resource.ShareType,
@@ -280,8 +280,6 @@ public sealed class SharingApplication
             throw new DomainException(message);
         }
     }
-
-    private static DateOnly ChinaDate(DateTimeOffset instant) => Calendar.ChinaTime.DateOf(instant);
 }
 
 public enum SharingStatus
