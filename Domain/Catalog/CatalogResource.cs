@@ -63,6 +63,32 @@ public sealed class CatalogResource
     public IReadOnlyList<string> UnknownItems(IEnumerable<string> requested) =>
         [.. requested.Where(i => !_dataItems.Contains(i, StringComparer.Ordinal))];
 
+    /// <summary>
+    /// The named items, trimmed, without blanks and duplicates, once each is known to be one of this resource's items.
+    /// </summary>
+    /// <param name="noneMessage">The message when no item is named.</param>
+    /// <param name="field">The input the items came from, if the caller reports one.</param>
+    /// <exception cref="DomainException">No item named, or an item this resource does not have.</exception>
+    public List<string> RequireKnownItems(IEnumerable<string> items, string noneMessage, string? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var named = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        if (named.Count == 0)
+        {
+            throw Error(noneMessage);
+        }
+
+        var unknown = UnknownItems(named);
+        if (unknown.Count > 0)
+        {
+            throw Error($"{Name} has no data item(s) {string.Join("、", unknown)}.");
+        }
+
+        return named;
+
+        DomainException Error(string message) => field is null ? new DomainException(message) : new DomainException(field, message);
+    }
+
     /// <summary>Replaced by a newer version (kept for the record).</summary>
     public void Supersede() => Status = CatalogStatus.Superseded;
 

@@ -115,17 +115,7 @@ public sealed class DataObjection
             throw new DomainException($"{requesterDepartment} has not obtained {resource.Name} through sharing; an objection is about shared data it uses.");
         }
 
-        var doubtful = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (doubtful.Count == 0)
-        {
-            throw new DomainException("Name the data items in doubt.");
-        }
-
-        var unknown = resource.UnknownItems(doubtful);
-        if (unknown.Count > 0)
-        {
-            throw new DomainException($"{resource.Name} has no data item(s) {string.Join("、", unknown)}.");
-        }
+        var doubtful = resource.RequireKnownItems(items, "Name the data items in doubt.");
 
         return new DataObjection
         {

@@ -149,17 +149,7 @@ public sealed class Dispute
             }
         }
 
-        var requested = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (requested.Count == 0)
-        {
-            throw new DomainException("Name the data items the dispute is about.");
-        }
-
-        var unknown = resource.UnknownItems(requested);
-        if (unknown.Count > 0)
-        {
-            throw new DomainException($"{resource.Name} has no data item(s) {string.Join("、", unknown)}.");
-        }
+        var requested = resource.RequireKnownItems(items, "Name the data items the dispute is about.");
 
         if (string.IsNullOrWhiteSpace(duty))
         {

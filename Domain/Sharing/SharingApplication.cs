@@ -99,17 +99,7 @@ public sealed class SharingApplication
             throw new DomainException("resourceId", "A department does not apply for its own data.");
         }
 
-        var requested = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (requested.Count == 0)
-        {
-            throw new DomainException("items", "Name the data items needed (only those necessary for the duty).");
-        }
-
-        var unknown = resource.UnknownItems(requested);
-        if (unknown.Count > 0)
-        {
-            throw new DomainException("items", $"{resource.Name} has no data item(s) {string.Join("、", unknown)}.");
-        }
+        var requested = resource.RequireKnownItems(items, "Name the data items needed (only those necessary for the duty).", "items");
 
         if (string.IsNullOrWhiteSpace(duty))
         {
