@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Catalog;
 
@@ -388,21 +389,6 @@ public sealed class CatalogChange
 
     private void RequireExtensionRequested() =>
         Require(Extension == ExtensionStatus.Requested, $"There is no extension request to decide (it is {Extension}).");
-
-    private static List<string> Clean(IEnumerable<string>? items) =>
-        [.. (items ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal)];
-
-    private static string Required(string? text, string message) => Optional(text) ?? throw new DomainException(message);
-
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainException(message);
-        }
-    }
 }
 
 /// <summary>What a department proposes: a new entry, a change of one, or stopping one.</summary>

@@ -1,3 +1,5 @@
+using static ShareFlow.Domain.DomainText;
+
 namespace ShareFlow.Domain.Catalog;
 
 /// <summary>
@@ -25,8 +27,8 @@ public sealed class CatalogResource
         Name = name;
         ProviderDepartment = providerDepartment;
         ShareType = shareType;
-        _dataItems = [.. dataItems.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal)];
-        LegalBasis = string.IsNullOrWhiteSpace(legalBasis) ? null : legalBasis.Trim();
+        _dataItems = Clean(dataItems);
+        LegalBasis = Optional(legalBasis);
         Version = version;
         Status = CatalogStatus.Published;
         if (_dataItems.Count == 0)
@@ -72,7 +74,7 @@ public sealed class CatalogResource
     public List<string> RequireKnownItems(IEnumerable<string> items, string noneMessage, string? field = null)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var named = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var named = Clean(items);
         if (named.Count == 0)
         {
             throw Error(noneMessage);

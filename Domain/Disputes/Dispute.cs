@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ShareFlow.Domain.Catalog;
 using ShareFlow.Domain.Sharing;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Disputes;
 
@@ -203,7 +204,7 @@ public sealed class Dispute
 
         if (!agree)
         {
-            NegotiationReply = RequireText(reasons, "Say why the departments cannot agree (协商未果的理由).");
+            NegotiationReply = Required(reasons, "Say why the departments cannot agree (协商未果的理由).");
             Escalate(TierIndex + 1);
             return;
         }
@@ -243,7 +244,7 @@ public sealed class Dispute
     public void Settle(bool grant, IReadOnlyCollection<string>? items, string? conditions, string? reasons, string decider, string decidedBy, DateTimeOffset now)
     {
         Require(Status == DisputeStatus.Coordinating, $"Dispute {Number} is {Status} and cannot be settled now.");
-        var written = RequireText(reasons, "A settlement must give written reasons (处理决定须说明理由).");
+        var written = Required(reasons, "A settlement must give written reasons (处理决定须说明理由).");
         if (!grant)
         {
             Decide(DisputeOutcome.RefusalUpheld, [], null, written, decider, decidedBy, now);
@@ -268,11 +269,11 @@ public sealed class Dispute
             throw new DomainException($"Dispute {Number} is at the last tier; it must be settled here, there is no further tier to pass it to.");
         }
 
-        var written = RequireText(reasons, "Say why the dispute cannot be settled at this tier (协调未果的理由).");
+        var written = Required(reasons, "Say why the dispute cannot be settled at this tier (协调未果的理由).");
         var next = TierIndex + 1;
         if (next == jointTierIndex)
         {
-            var joint = (jointDepartments ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            var joint = Clean(jointDepartments);
             if (joint.Count == 0)
             {
                 throw new DomainException("The next tier decides together with other departments (机构编制、保密等有关部门): name them.");
@@ -307,24 +308,13 @@ public sealed class Dispute
     {
         Outcome = outcome;
         _grantedItems = items;
-        Conditions = string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim();
-        DecisionReasons = string.IsNullOrWhiteSpace(reasons) ? null : reasons.Trim();
+        Conditions = Optional(conditions);
+        DecisionReasons = Optional(reasons);
         SettledAtTier = TierIndex;
         SettledBy = settledBy;
         DecidedBy = decidedBy;
         DecidedAt = now;
         Status = DisputeStatus.Settled;
-    }
-
-    private static string RequireText(string? text, string message) =>
-        string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainException(message);
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ShareFlow.Domain.Catalog;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Sharing;
 
@@ -254,21 +255,13 @@ public sealed class SharingApplication
     {
         Decision = decision;
         _approvedItems = [.. items];
-        Conditions = string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim();
-        Reasons = string.IsNullOrWhiteSpace(reasons) ? null : reasons.Trim();
-        LegalBasis = string.IsNullOrWhiteSpace(legalBasis) ? null : legalBasis.Trim();
+        Conditions = Optional(conditions);
+        Reasons = Optional(reasons);
+        LegalBasis = Optional(legalBasis);
         DecidedBy = decidedBy;
         DecidedAt = now;
         IsSystemDecision = systemArticle is not null;
         Article = systemArticle;
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainException(message);
-        }
     }
 }
 
