@@ -491,26 +491,22 @@ public static class CatalogChangeNames
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 
-    public static string ToChineseName(this ShareType type) => type switch
-    {
-        ShareType.Unconditional => "无条件共享",
-        ShareType.Conditional => "有条件共享",
-        ShareType.NotShared => "不予共享",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
-
     /// <exception cref="DomainException">Not a kind.</exception>
     public static CatalogChangeKind ParseKind(string? wire) =>
-        Enum.GetValues<CatalogChangeKind>().Cast<CatalogChangeKind?>().FirstOrDefault(k => k!.Value.ToWireName() == wire)
-        ?? throw new DomainException($"'{wire}' is not a kind of catalog change; use add, modify or stop.");
+        ParseWire<CatalogChangeKind>(wire, ToWireName, $"'{wire}' is not a kind of catalog change; use add, modify or stop.");
 
     /// <exception cref="DomainException">Not a trigger.</exception>
     public static CatalogChangeTrigger ParseTrigger(string? wire) =>
-        Enum.GetValues<CatalogChangeTrigger>().Cast<CatalogChangeTrigger?>().FirstOrDefault(t => t!.Value.ToWireName() == wire)
-        ?? throw new DomainException($"'{wire}' is not a trigger of a catalog change; use law-change, reorganisation, duty-change or supply-or-need-change.");
+        ParseWire<CatalogChangeTrigger>(wire, ToWireName, $"'{wire}' is not a trigger of a catalog change; use law-change, reorganisation, duty-change or supply-or-need-change.");
 
     /// <exception cref="DomainException">Not a share type.</exception>
     public static ShareType ParseShareType(string? wire) =>
-        Enum.GetValues<ShareType>().Cast<ShareType?>().FirstOrDefault(t => t!.Value.ToWireName() == wire)
-        ?? throw new DomainException($"'{wire}' is not a share type; use unconditional, conditional or not-shared.");
+        ParseWire<ShareType>(wire, ShareTypeNames.ToWireName, $"'{wire}' is not a share type; use unconditional, conditional or not-shared.");
+
+    /// <summary>The value whose wire name is <paramref name="wire"/>.</summary>
+    /// <exception cref="DomainException">No value has that wire name; <paramref name="message"/> says so.</exception>
+    private static T ParseWire<T>(string? wire, Func<T, string> toWireName, string message)
+        where T : struct, Enum =>
+        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => toWireName(v!.Value) == wire)
+        ?? throw new DomainException(message);
 }

@@ -118,6 +118,7 @@ public enum CatalogStatus
     Stopped,
 }
 
+/// <summary>The stable wire names and the Chinese names of the share types.</summary>
 public static class ShareTypeNames
 {
     public static string ToWireName(this ShareType type) => type switch
@@ -125,6 +126,14 @@ public static class ShareTypeNames
         ShareType.Unconditional => "unconditional",
         ShareType.Conditional => "conditional",
         ShareType.NotShared => "not-shared",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static string ToChineseName(this ShareType type) => type switch
+    {
+        ShareType.Unconditional => "无条件共享",
+        ShareType.Conditional => "有条件共享",
+        ShareType.NotShared => "不予共享",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }
