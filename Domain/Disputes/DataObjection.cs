@@ -143,11 +143,11 @@ public sealed class DataObjection
     {
         RequireStatus(ObjectionStatus.UnderVerification);
         RequireProvider(department);
-        VerificationResult = Required(result, finding == ObjectionFinding.Corrected ? "Say what was corrected (更正情况)." : "Say how the data was checked and why it is right (核查结果).");
-        Finding = finding;
-        VerifiedBy = verifiedBy;
-        VerifiedAt = now;
-        Status = ObjectionStatus.AwaitingConfirmation;
+        RecordVerification(
+            finding,
+            Required(result, finding == ObjectionFinding.Corrected ? "Say what was corrected (更正情况)." : "Say how the data was checked and why it is right (核查结果)."),
+            verifiedBy,
+            now);
     }
 
     /// <summary>
@@ -210,11 +210,7 @@ public sealed class DataObjection
     {
         RequireStatus(ObjectionStatus.Correcting);
         RequireProvider(department);
-        VerificationResult = Required(result, "Say what was corrected (更正情况).");
-        Finding = ObjectionFinding.Corrected;
-        VerifiedBy = verifiedBy;
-        VerifiedAt = now;
-        Status = ObjectionStatus.AwaitingConfirmation;
+        RecordVerification(ObjectionFinding.Corrected, Required(result, "Say what was corrected (更正情况)."), verifiedBy, now);
     }
 
     /// <summary>The provider did not verify within the period: the matter goes to the office.</summary>
@@ -262,6 +258,16 @@ public sealed class DataObjection
         Resolution = ObjectionResolution.DecidedByOffice;
         ClosedAt = now;
         Status = ObjectionStatus.Closed;
+    }
+
+    /// <summary>The provider's answer is in: the requester confirms it next.</summary>
+    private void RecordVerification(ObjectionFinding finding, string result, string verifiedBy, DateTimeOffset now)
+    {
+        VerificationResult = result;
+        Finding = finding;
+        VerifiedBy = verifiedBy;
+        VerifiedAt = now;
+        Status = ObjectionStatus.AwaitingConfirmation;
     }
 
     private void RequireProvider(string department)

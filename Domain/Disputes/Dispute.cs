@@ -216,7 +216,7 @@ public sealed class Dispute
             throw new DomainException("Give written reasons for the items not agreed to.");
         }
 
-        Decide(granted.Count == _requestedItems.Count ? DisputeOutcome.Granted : DisputeOutcome.PartiallyGranted, granted, conditions, reasons, "双方协商一致", decidedBy, now);
+        Decide(GrantOutcome(granted), granted, conditions, reasons, "双方协商一致", decidedBy, now);
     }
 
     /// <summary>The provider did not answer the negotiation in time: the negotiation has failed and the first tier takes the dispute.</summary>
@@ -252,7 +252,7 @@ public sealed class Dispute
         }
 
         var granted = GrantableItems(items);
-        Decide(granted.Count == _requestedItems.Count ? DisputeOutcome.Granted : DisputeOutcome.PartiallyGranted, granted, conditions, written, decider, decidedBy, now);
+        Decide(GrantOutcome(granted), granted, conditions, written, decider, decidedBy, now);
     }
 
     /// <summary>
@@ -303,6 +303,9 @@ public sealed class Dispute
         var outside = granted.Except(_requestedItems, StringComparer.Ordinal).ToList();
         return outside.Count > 0 ? throw new DomainException($"{string.Join("、", outside)} are not in dispute.") : granted;
     }
+
+    private DisputeOutcome GrantOutcome(List<string> granted) =>
+        granted.Count == _requestedItems.Count ? DisputeOutcome.Granted : DisputeOutcome.PartiallyGranted;
 
     private void Decide(DisputeOutcome outcome, List<string> items, string? conditions, string? reasons, string settledBy, string decidedBy, DateTimeOffset now)
     {
