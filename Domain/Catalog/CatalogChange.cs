@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Catalog;
 
@@ -388,21 +389,6 @@ public sealed class CatalogChange
 
     private void RequireExtensionRequested() =>
         Require(Extension == ExtensionStatus.Requested, $"There is no extension request to decide (it is {Extension}).");
-
-    private static List<string> Clean(IEnumerable<string>? items) =>
-        [.. (items ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal)];
-
-    private static string Required(string? text, string message) => Optional(text) ?? throw new DomainException(message);
-
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainException(message);
-        }
-    }
 }
 
 /// <summary>What a department proposes: a new entry, a change of one, or stopping one.</summary>
@@ -505,26 +491,22 @@ public static class CatalogChangeNames
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
     };
 
-    public static string ToChineseName(this ShareType type) => type switch
-    {
-        ShareType.Unconditional => "无条件共享",
-        ShareType.Conditional => "有条件共享",
-        ShareType.NotShared => "不予共享",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
-
     /// <exception cref="DomainException">Not a kind.</exception>
     public static CatalogChangeKind ParseKind(string? wire) =>
-        Enum.GetValues<CatalogChangeKind>().Cast<CatalogChangeKind?>().FirstOrDefault(k => k!.Value.ToWireName() == wire)
-        ?? throw new DomainException($"'{wire}' is not a kind of catalog change; use add, modify or stop.");
+        ParseWire<CatalogChangeKind>(wire, ToWireName, $"'{wire}' is not a kind of catalog change; use add, modify or stop.");
 
     /// <exception cref="DomainException">Not a trigger.</exception>
     public static CatalogChangeTrigger ParseTrigger(string? wire) =>
-        Enum.GetValues<CatalogChangeTrigger>().Cast<CatalogChangeTrigger?>().FirstOrDefault(t => t!.Value.ToWireName() == wire)
-        ?? throw new DomainException($"'{wire}' is not a trigger of a catalog change; use law-change, reorganisation, duty-change or supply-or-need-change.");
+        ParseWire<CatalogChangeTrigger>(wire, ToWireName, $"'{wire}' is not a trigger of a catalog change; use law-change, reorganisation, duty-change or supply-or-need-change.");
 
     /// <exception cref="DomainException">Not a share type.</exception>
     public static ShareType ParseShareType(string? wire) =>
-        Enum.GetValues<ShareType>().Cast<ShareType?>().FirstOrDefault(t => t!.Value.ToWireName() == wire)
-        ?? throw new DomainException($"'{wire}' is not a share type; use unconditional, conditional or not-shared.");
+        ParseWire<ShareType>(wire, ShareTypeNames.ToWireName, $"'{wire}' is not a share type; use unconditional, conditional or not-shared.");
+
+    /// <summary>The value whose wire name is <paramref name="wire"/>.</summary>
+    /// <exception cref="DomainException">No value has that wire name; <paramref name="message"/> says so.</exception>
+    private static T ParseWire<T>(string? wire, Func<T, string> toWireName, string message)
+        where T : struct, Enum =>
+        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => toWireName(v!.Value) == wire)
+        ?? throw new DomainException(message);
 }

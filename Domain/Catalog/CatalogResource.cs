@@ -1,3 +1,5 @@
+using static ShareFlow.Domain.DomainText;
+
 namespace ShareFlow.Domain.Catalog;
 
 /// <summary>
@@ -25,8 +27,8 @@ public sealed class CatalogResource
         Name = name;
         ProviderDepartment = providerDepartment;
         ShareType = shareType;
-        _dataItems = [.. dataItems.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal)];
-        LegalBasis = string.IsNullOrWhiteSpace(legalBasis) ? null : legalBasis.Trim();
+        _dataItems = Clean(dataItems);
+        LegalBasis = Optional(legalBasis);
         Version = version;
         Status = CatalogStatus.Published;
         if (_dataItems.Count == 0)
@@ -63,6 +65,32 @@ public sealed class CatalogResource
     public IReadOnlyList<string> UnknownItems(IEnumerable<string> requested) =>
         [.. requested.Where(i => !_dataItems.Contains(i, StringComparer.Ordinal))];
 
+    /// <summary>
+    /// The named items, trimmed, without blanks and duplicates, once each is known to be one of this resource's items.
+    /// </summary>
+    /// <param name="noneMessage">The message when no item is named.</param>
+    /// <param name="field">The input the items came from, if the caller reports one.</param>
+    /// <exception cref="DomainException">No item named, or an item this resource does not have.</exception>
+    public List<string> RequireKnownItems(IEnumerable<string> items, string noneMessage, string? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var named = Clean(items);
+        if (named.Count == 0)
+        {
+            throw Error(noneMessage);
+        }
+
+        var unknown = UnknownItems(named);
+        if (unknown.Count > 0)
+        {
+            throw Error($"{Name} has no data item(s) {string.Join("、", unknown)}.");
+        }
+
+        return named;
+
+        DomainException Error(string message) => field is null ? new DomainException(message) : new DomainException(field, message);
+    }
+
     /// <summary>Replaced by a newer version (kept for the record).</summary>
     public void Supersede() => Status = CatalogStatus.Superseded;
 
@@ -90,6 +118,7 @@ public enum CatalogStatus
     Stopped,
 }
 
+/// <summary>The stable wire names and the Chinese names of the share types.</summary>
 public static class ShareTypeNames
 {
     public static string ToWireName(this ShareType type) => type switch
@@ -97,6 +126,14 @@ public static class ShareTypeNames
         ShareType.Unconditional => "unconditional",
         ShareType.Conditional => "conditional",
         ShareType.NotShared => "not-shared",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static string ToChineseName(this ShareType type) => type switch
+    {
+        ShareType.Unconditional => "无条件共享",
+        ShareType.Conditional => "有条件共享",
+        ShareType.NotShared => "不予共享",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ShareFlow.Domain.Catalog;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Disputes;
 
@@ -115,30 +116,20 @@ public sealed class DataObjection
             throw new DomainException($"{requesterDepartment} has not obtained {resource.Name} through sharing; an objection is about shared data it uses.");
         }
 
-        var doubtful = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (doubtful.Count == 0)
-        {
-            throw new DomainException("Name the data items in doubt.");
-        }
-
-        var unknown = resource.UnknownItems(doubtful);
-        if (unknown.Count > 0)
-        {
-            throw new DomainException($"{resource.Name} has no data item(s) {string.Join("、", unknown)}.");
-        }
+        var doubtful = resource.RequireKnownItems(items, "Name the data items in doubt.");
 
         return new DataObjection
         {
             Id = id,
-            Number = $"YY-{Calendar.ChinaTime.DateOf(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = Calendar.CaseNumber.Create("YY", id, now),
             ResourceId = resource.Id,
             ResourceName = resource.Name,
             RequesterDepartment = requesterDepartment,
             ProviderDepartment = resource.ProviderDepartment,
             _items = doubtful,
-            Description = RequireText(description, "Describe what is wrong or doubtful about the data (问题描述)."),
-            RecordReference = Trim(recordReference),
-            ProposedCorrection = Trim(proposedCorrection),
+            Description = Required(description, "Describe what is wrong or doubtful about the data (问题描述)."),
+            RecordReference = Optional(recordReference),
+            ProposedCorrection = Optional(proposedCorrection),
             Reporter = reporter,
             ReportedAt = now,
             CopiedToOffice = copyToOffice,
@@ -152,11 +143,11 @@ public sealed class DataObjection
     {
         RequireStatus(ObjectionStatus.UnderVerification);
         RequireProvider(department);
-        VerificationResult = RequireText(result, finding == ObjectionFinding.Corrected ? "Say what was corrected (更正情况)." : "Say how the data was checked and why it is right (核查结果).");
-        Finding = finding;
-        VerifiedBy = verifiedBy;
-        VerifiedAt = now;
-        Status = ObjectionStatus.AwaitingConfirmation;
+        RecordVerification(
+            finding,
+            Required(result, finding == ObjectionFinding.Corrected ? "Say what was corrected (更正情况)." : "Say how the data was checked and why it is right (核查结果)."),
+            verifiedBy,
+            now);
     }
 
     /// <summary>
@@ -168,8 +159,8 @@ public sealed class DataObjection
     {
         RequireStatus(ObjectionStatus.UnderVerification);
         RequireProvider(department);
-        var planBasis = RequireText(basis, "A correction plan states its basis (处理依据).");
-        var planSteps = RequireText(steps, "A correction plan states what will be done (处理计划).");
+        var planBasis = Required(basis, "A correction plan states its basis (处理依据).");
+        var planSteps = Required(steps, "A correction plan states what will be done (处理计划).");
         var today = Calendar.ChinaTime.DateOf(now);
         if (committedDate is not { } date)
         {
@@ -200,7 +191,7 @@ public sealed class DataObjection
         }
 
         PlanApproved = approve;
-        PlanReviewOpinion = Trim(opinion);
+        PlanReviewOpinion = Optional(opinion);
         PlanReviewedBy = reviewedBy;
         if (approve)
         {
@@ -219,11 +210,7 @@ public sealed class DataObjection
     {
         RequireStatus(ObjectionStatus.Correcting);
         RequireProvider(department);
-        VerificationResult = RequireText(result, "Say what was corrected (更正情况).");
-        Finding = ObjectionFinding.Corrected;
-        VerifiedBy = verifiedBy;
-        VerifiedAt = now;
-        Status = ObjectionStatus.AwaitingConfirmation;
+        RecordVerification(ObjectionFinding.Corrected, Required(result, "Say what was corrected (更正情况)."), verifiedBy, now);
     }
 
     /// <summary>The provider did not verify within the period: the matter goes to the office.</summary>
@@ -256,7 +243,7 @@ public sealed class DataObjection
             return;
         }
 
-        Report = RequireText(report, "A disagreement goes to the office as a written report (书面报告): write it.");
+        Report = Required(report, "A disagreement goes to the office as a written report (书面报告): write it.");
         Status = ObjectionStatus.ReportedToOffice;
     }
 
@@ -265,12 +252,22 @@ public sealed class DataObjection
     public void Handle(ObjectionFinding finding, string? result, string handledBy, DateTimeOffset now)
     {
         RequireStatus(ObjectionStatus.ReportedToOffice);
-        OfficeResult = RequireText(result, "The office answers the requester in writing (处理结果书面反馈): write the result.");
+        OfficeResult = Required(result, "The office answers the requester in writing (处理结果书面反馈): write the result.");
         Finding = finding;
         HandledBy = handledBy;
         Resolution = ObjectionResolution.DecidedByOffice;
         ClosedAt = now;
         Status = ObjectionStatus.Closed;
+    }
+
+    /// <summary>The provider's answer is in: the requester confirms it next.</summary>
+    private void RecordVerification(ObjectionFinding finding, string result, string verifiedBy, DateTimeOffset now)
+    {
+        VerificationResult = result;
+        Finding = finding;
+        VerifiedBy = verifiedBy;
+        VerifiedAt = now;
+        Status = ObjectionStatus.AwaitingConfirmation;
     }
 
     private void RequireProvider(string department)
@@ -288,11 +285,6 @@ public sealed class DataObjection
             throw new DomainException($"Objection {Number} is {Status}, not {expected}.");
         }
     }
-
-    private static string RequireText(string? text, string message) =>
-        string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();
-
-    private static string? Trim(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 public enum ObjectionStatus

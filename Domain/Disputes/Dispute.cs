@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ShareFlow.Domain.Catalog;
 using ShareFlow.Domain.Sharing;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Disputes;
 
@@ -149,17 +150,7 @@ public sealed class Dispute
             }
         }
 
-        var requested = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (requested.Count == 0)
-        {
-            throw new DomainException("Name the data items the dispute is about.");
-        }
-
-        var unknown = resource.UnknownItems(requested);
-        if (unknown.Count > 0)
-        {
-            throw new DomainException($"{resource.Name} has no data item(s) {string.Join("、", unknown)}.");
-        }
+        var requested = resource.RequireKnownItems(items, "Name the data items the dispute is about.");
 
         if (string.IsNullOrWhiteSpace(duty))
         {
@@ -179,7 +170,7 @@ public sealed class Dispute
         return new Dispute
         {
             Id = id,
-            Number = $"ZY-{Calendar.ChinaTime.DateOf(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = Calendar.CaseNumber.Create("ZY", id, now),
             SharingApplicationId = application?.Id,
             ResourceId = resource.Id,
             ResourceName = resource.Name,
@@ -213,7 +204,7 @@ public sealed class Dispute
 
         if (!agree)
         {
-            NegotiationReply = RequireText(reasons, "Say why the departments cannot agree (协商未果的理由).");
+            NegotiationReply = Required(reasons, "Say why the departments cannot agree (协商未果的理由).");
             Escalate(TierIndex + 1);
             return;
         }
@@ -225,7 +216,7 @@ public sealed class Dispute
             throw new DomainException("Give written reasons for the items not agreed to.");
         }
 
-        Decide(granted.Count == _requestedItems.Count ? DisputeOutcome.Granted : DisputeOutcome.PartiallyGranted, granted, conditions, reasons, "双方协商一致", decidedBy, now);
+        Decide(GrantOutcome(granted), granted, conditions, reasons, "双方协商一致", decidedBy, now);
     }
 
     /// <summary>The provider did not answer the negotiation in time: the negotiation has failed and the first tier takes the dispute.</summary>
@@ -253,7 +244,7 @@ public sealed class Dispute
     public void Settle(bool grant, IReadOnlyCollection<string>? items, string? conditions, string? reasons, string decider, string decidedBy, DateTimeOffset now)
     {
         Require(Status == DisputeStatus.Coordinating, $"Dispute {Number} is {Status} and cannot be settled now.");
-        var written = RequireText(reasons, "A settlement must give written reasons (处理决定须说明理由).");
+        var written = Required(reasons, "A settlement must give written reasons (处理决定须说明理由).");
         if (!grant)
         {
             Decide(DisputeOutcome.RefusalUpheld, [], null, written, decider, decidedBy, now);
@@ -261,7 +252,7 @@ public sealed class Dispute
         }
 
         var granted = GrantableItems(items);
-        Decide(granted.Count == _requestedItems.Count ? DisputeOutcome.Granted : DisputeOutcome.PartiallyGranted, granted, conditions, written, decider, decidedBy, now);
+        Decide(GrantOutcome(granted), granted, conditions, written, decider, decidedBy, now);
     }
 
     /// <summary>
@@ -278,11 +269,11 @@ public sealed class Dispute
             throw new DomainException($"Dispute {Number} is at the last tier; it must be settled here, there is no further tier to pass it to.");
         }
 
-        var written = RequireText(reasons, "Say why the dispute cannot be settled at this tier (协调未果的理由).");
+        var written = Required(reasons, "Say why the dispute cannot be settled at this tier (协调未果的理由).");
         var next = TierIndex + 1;
         if (next == jointTierIndex)
         {
-            var joint = (jointDepartments ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).Distinct(StringComparer.Ordinal).ToList();
+            var joint = Clean(jointDepartments);
             if (joint.Count == 0)
             {
                 throw new DomainException("The next tier decides together with other departments (机构编制、保密等有关部门): name them.");
@@ -313,28 +304,20 @@ public sealed class Dispute
         return outside.Count > 0 ? throw new DomainException($"{string.Join("、", outside)} are not in dispute.") : granted;
     }
 
+    private DisputeOutcome GrantOutcome(List<string> granted) =>
+        granted.Count == _requestedItems.Count ? DisputeOutcome.Granted : DisputeOutcome.PartiallyGranted;
+
     private void Decide(DisputeOutcome outcome, List<string> items, string? conditions, string? reasons, string settledBy, string decidedBy, DateTimeOffset now)
     {
         Outcome = outcome;
         _grantedItems = items;
-        Conditions = string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim();
-        DecisionReasons = string.IsNullOrWhiteSpace(reasons) ? null : reasons.Trim();
+        Conditions = Optional(conditions);
+        DecisionReasons = Optional(reasons);
         SettledAtTier = TierIndex;
         SettledBy = settledBy;
         DecidedBy = decidedBy;
         DecidedAt = now;
         Status = DisputeStatus.Settled;
-    }
-
-    private static string RequireText(string? text, string message) =>
-        string.IsNullOrWhiteSpace(text) ? throw new DomainException(message) : text.Trim();
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainException(message);
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Catalog;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.OpenData;
 
@@ -141,18 +142,18 @@ public sealed class OpenDataRequest
         return new OpenDataRequest
         {
             Id = id,
-            Number = $"KF-{ChinaTime.DateOf(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = CaseNumber.Create("KF", id, now),
             ApplicantName = applicant.Name.Trim(),
             ApplicantKind = applicant.Kind,
             ApplicantContact = applicant.Contact.Trim(),
-            ApplicantIdentifier = string.IsNullOrWhiteSpace(applicant.Identifier) ? null : applicant.Identifier.Trim(),
+            ApplicantIdentifier = Optional(applicant.Identifier),
             ProviderDepartment = department,
             ResourceId = resource?.Id,
             ResourceName = resource?.Name,
             RequestedData = data,
             Purpose = purpose.Trim(),
-            Scenario = string.IsNullOrWhiteSpace(scenario) ? null : scenario.Trim(),
-            Safeguards = string.IsNullOrWhiteSpace(safeguards) ? null : safeguards.Trim(),
+            Scenario = Optional(scenario),
+            Safeguards = Optional(safeguards),
             ReceivedVia = receivedVia,
             ReceivedAt = now,
             Status = OpenDataStatus.UnderEvaluation,
@@ -196,8 +197,8 @@ public sealed class OpenDataRequest
             _ => RequestedData,
         };
         Conditions = decision == OpenDataDecision.Refused || string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim();
-        Reasons = string.IsNullOrWhiteSpace(reasons) ? null : reasons.Trim();
-        LegalBasis = string.IsNullOrWhiteSpace(legalBasis) ? null : legalBasis.Trim();
+        Reasons = Optional(reasons);
+        LegalBasis = Optional(legalBasis);
         AnsweredBy = answeredBy;
         AnsweredAt = now;
         Status = OpenDataStatus.Answered;

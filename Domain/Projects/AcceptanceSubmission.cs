@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ShareFlow.Domain.Calendar;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Projects;
 
@@ -87,7 +88,7 @@ public sealed class AcceptanceSubmission
         return new AcceptanceSubmission
         {
             Id = id,
-            Number = $"YS-{ChinaTime.DateOf(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = CaseNumber.Create("YS", id, now),
             ProjectId = project.Id,
             ProjectCode = project.Code,
             ProjectName = project.Name,
@@ -111,14 +112,14 @@ public sealed class AcceptanceSubmission
             throw new DomainException($"Only the building department ({BuildingDepartment}) submits the acceptance data of {ProjectName}.");
         }
 
-        var submitted = (entries ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var submitted = Clean(entries);
         if (submitted.Count == 0)
         {
             throw new DomainException("Name the catalog entries whose data is submitted (按照《资源目录》的相关要求).");
         }
 
         _submittedEntries = submitted;
-        DataDescription = string.IsNullOrWhiteSpace(description) ? null : description.Trim();
+        DataDescription = Optional(description);
         SubmittedBy = submittedBy;
         SubmittedAt = now;
         Round++;
@@ -137,7 +138,7 @@ public sealed class AcceptanceSubmission
         }
 
         Opinion = opinion;
-        OpinionReasons = string.IsNullOrWhiteSpace(reasons) ? null : reasons.Trim();
+        OpinionReasons = Optional(reasons);
         ReviewedBy = reviewedBy;
         ReviewedAt = now;
         Status = opinion == AcceptanceOpinion.Passed ? AcceptanceStatus.Passed : AcceptanceStatus.Failed;
@@ -156,14 +157,6 @@ public sealed class AcceptanceSubmission
     {
         Require(Status == AcceptanceStatus.UnderReview, $"Submission {Number} is {Status}; no review is outstanding.");
         LateReviews++;
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainException(message);
-        }
     }
 }
 

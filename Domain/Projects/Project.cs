@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ShareFlow.Domain.Calendar;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Projects;
 
@@ -82,7 +83,7 @@ public sealed class Project
             throw new DomainException("Name the building department (建设单位).");
         }
 
-        var catalog = (dataCatalog ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var catalog = Clean(dataCatalog);
         if (catalog.Count == 0)
         {
             throw new DomainException("List the catalog entries the project shares (信息共享目录): a project without them is not approved (Fuzhou art. 34).");
@@ -158,14 +159,6 @@ public sealed class Project
             $"{Name} may not go live before its acceptance data passed the coordinating office's review (项目不得投入使用).");
         LiveSince = date;
         Status = ProjectStatus.Live;
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainException(message);
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using ShareFlow.Domain.Catalog;
+using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Sharing;
 
@@ -99,17 +100,7 @@ public sealed class SharingApplication
             throw new DomainException("resourceId", "A department does not apply for its own data.");
         }
 
-        var requested = items.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        if (requested.Count == 0)
-        {
-            throw new DomainException("items", "Name the data items needed (only those necessary for the duty).");
-        }
-
-        var unknown = resource.UnknownItems(requested);
-        if (unknown.Count > 0)
-        {
-            throw new DomainException("items", $"{resource.Name} has no data item(s) {string.Join("、", unknown)}.");
-        }
+        var requested = resource.RequireKnownItems(items, "Name the data items needed (only those necessary for the duty).", "items");
 
         if (string.IsNullOrWhiteSpace(duty))
         {
@@ -124,7 +115,7 @@ public sealed class SharingApplication
         return new SharingApplication
         {
             Id = id,
-            Number = $"SQ-{ChinaDate(now):yyyyMMdd}-{id.ToString("N")[^6..].ToUpperInvariant()}",
+            Number = Calendar.CaseNumber.Create("SQ", id, now),
             ResourceId = resource.Id,
             ResourceName = resource.Name,
             ShareType = resource.ShareType,
@@ -264,24 +255,14 @@ public sealed class SharingApplication
     {
         Decision = decision;
         _approvedItems = [.. items];
-        Conditions = string.IsNullOrWhiteSpace(conditions) ? null : conditions.Trim();
-        Reasons = string.IsNullOrWhiteSpace(reasons) ? null : reasons.Trim();
-        LegalBasis = string.IsNullOrWhiteSpace(legalBasis) ? null : legalBasis.Trim();
+        Conditions = Optional(conditions);
+        Reasons = Optional(reasons);
+        LegalBasis = Optional(legalBasis);
         DecidedBy = decidedBy;
         DecidedAt = now;
         IsSystemDecision = systemArticle is not null;
         Article = systemArticle;
     }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainException(message);
-        }
-    }
-
-    private static DateOnly ChinaDate(DateTimeOffset instant) => Calendar.ChinaTime.DateOf(instant);
 }
 
 public enum SharingStatus

@@ -1,3 +1,5 @@
+using static ShareFlow.Domain.DomainText;
+
 namespace ShareFlow.Domain.Supervision;
 
 /// <summary>
@@ -164,18 +166,6 @@ public sealed class RectificationOrder
         VerifiedBy = officer;
         VerifiedAt = now;
         VerificationOpinion = opinion;
-    }
-
-    private static string Required(string? text, string message) => Optional(text) ?? throw new DomainException(message);
-
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new DomainException(message);
-        }
     }
 }
 

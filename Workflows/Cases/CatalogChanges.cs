@@ -67,7 +67,7 @@ public sealed class CatalogChanges(
 
         var profile = await profiles.ActiveAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var number = $"ML-{ChinaTime.DateOf(now):yyyyMMdd}-{Guid.CreateVersion7(now).ToString("N")[^6..].ToUpperInvariant()}";
+        var number = CaseNumber.Create("ML", Guid.CreateVersion7(now), now);
         var variables = new Dictionary<string, object?>
         {
             ["changeNumber"] = number,

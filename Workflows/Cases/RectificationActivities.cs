@@ -72,7 +72,7 @@ public sealed class RegisterRectificationOrderActivity : IActivity
         var now = context.Clock.GetUtcNow();
         var article = variables.Article("rectification");
         var order = RectificationOrder.Issue(
-            context.InstanceId, $"ZG-{ChinaTime.DateOf(now):yyyyMMdd}-{context.InstanceId.ToString("N")[^6..].ToUpperInvariant()}",
+            context.InstanceId, CaseNumber.Create("ZG", context.InstanceId, now),
             variables.Id("subjectCaseId"), variables.OptionalText("subjectNumber"), departmentCode, variables.OptionalText("officeDepartment"),
             variables.OptionalText("reasons"), article, variables.OptionalText("issuedBy") ?? "unknown", now);
         order.ProcessInstanceId = context.InstanceId;
