@@ -164,7 +164,7 @@ public sealed class AcceptanceSubmissionOverdueActivity : IActivity
         var what = submission.Status == AcceptanceStatus.Failed ? "整改后重新提交" : "提交验收数据";
         var subject = $"项目 {submission.ProjectName} 逾期未{what}";
         var body = $"{submission.ProjectName}（{submission.ProjectCode}）于 {submission.CompletionDate:yyyy-MM-dd} 竣工，建设单位未在期限内{what}（{article}）；审查通过前财政资金不予拨付，项目不得投入使用。";
-        await Principals.TellAsync(context, "escalation", submission.BuildingDepartment, subject, body, cancellationToken).ConfigureAwait(false);
+        await CaseNotices.ToSupervisorAsync(context, "escalation", submission.BuildingDepartment, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
         if (context.Variables.OptionalText("officeDepartment") is { } office)
         {
             NoticeWriter.Write(context, "escalation", office, Roles.CoordinatingOffice, null, subject, body);
@@ -190,7 +190,7 @@ public sealed class AcceptanceReviewOverdueActivity : IActivity
         var body = $"{submission.ProjectName}（{submission.ProjectCode}）第 {submission.Round} 次提交的数据未在期限内审查并出具审查意见（{article}）；审查意见出具前财政资金不予拨付。";
         if (context.Variables.OptionalText("officeDepartment") is { } office)
         {
-            await Principals.TellAsync(context, "escalation", office, subject, body, cancellationToken).ConfigureAwait(false);
+            await CaseNotices.ToSupervisorAsync(context, "escalation", office, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
         }
 
         NoticeWriter.Write(context, "escalation", submission.BuildingDepartment, Roles.RequestingClerk, null, subject, body);

@@ -42,14 +42,11 @@ internal static class CatalogChangeCase
         }
     }
 
-    public static async Task<string?> SupervisorOfAsync(ActivityContext context, string department, CancellationToken cancellationToken) =>
-        await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-
     /// <summary>Tells a department's role holders and its principal (主要负责人).</summary>
     public static async Task TellWithPrincipalAsync(ActivityContext context, string kind, string department, string role, string subject, string body, CancellationToken cancellationToken)
     {
         NoticeWriter.Write(context, kind, department, role, null, subject, body);
-        if (await SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false) is { } supervisor)
+        if (await CaseNotices.SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false) is { } supervisor)
         {
             NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);
         }
@@ -203,15 +200,7 @@ public sealed class CatalogChangeOverdueActivity : IActivity
         var subject = $"目录变更 {change.Number} 逾期未提交";
         var body = $"{context.Variables.OptionalText("departmentName") ?? change.Department}未在期限内提交目录变更申请（{context.Variables.Article("catalog.change")}；"
             + $"事由：{change.EventDescription}，{change.EventDate:yyyy-MM-dd}），已提请共享主管部门督办。";
-        if (await CatalogChangeCase.SupervisorOfAsync(context, change.Department, cancellationToken).ConfigureAwait(false) is { } supervisor)
-        {
-            NoticeWriter.Write(context, "escalation", change.Department, null, supervisor, subject, body);
-        }
-        else
-        {
-            NoticeWriter.Write(context, "escalation", change.Department, Roles.Supervisor, null, subject, body);
-        }
-
+        await CaseNotices.ToSupervisorAsync(context, "escalation", change.Department, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
         CatalogChangeCase.TellOffice(context, "escalation", subject, body);
     }
 }

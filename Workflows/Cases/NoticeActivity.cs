@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Sharing;
 using ShareFlow.Workflows.Activities;
 
@@ -26,7 +25,7 @@ public sealed class NoticeActivity : IActivity
         NoticeWriter.Write(context, kind, department, role, null, subject, body);
         if (context.Inputs.TryGetValue("alsoSupervisor", out var also) && also is true)
         {
-            var supervisor = await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var supervisor = await CaseNotices.SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false);
             if (supervisor is not null)
             {
                 NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);

@@ -162,7 +162,7 @@ public sealed class OpenDataOverdueActivity : IActivity
         var article = context.Variables.Article("openData");
         var subject = $"开放申请 {request.Number} 逾期未答复";
         var body = $"{request.ApplicantName} 申请开放“{request.RequestedData}”，未在期限内答复（{article}），请督促尽快答复申请人。";
-        await Principals.TellAsync(context, "escalation", request.ProviderDepartment, subject, body, cancellationToken).ConfigureAwait(false);
+        await CaseNotices.ToSupervisorAsync(context, "escalation", request.ProviderDepartment, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
         if (context.Variables.OptionalText("officeDepartment") is { } office)
         {
             NoticeWriter.Write(context, "escalation", office, Roles.CoordinatingOffice, null, subject, body);

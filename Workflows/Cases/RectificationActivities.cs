@@ -28,7 +28,7 @@ internal static class Rectification
         var officeName = office is null ? null : await context.Database.Departments.Where(d => d.Code == office).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (tiers is null || tiers.Count <= 1)
         {
-            var principal = office is null ? null : await CatalogChangeCase.SupervisorOfAsync(context, office, cancellationToken).ConfigureAwait(false);
+            var principal = office is null ? null : await CaseNotices.SupervisorOfAsync(context, office, cancellationToken).ConfigureAwait(false);
             return ($"{officeName ?? context.Variables["policy"]?["coordinatingOffice"]?.GetValue<string>() ?? "共享主管部门"}主要负责人", office, Roles.Supervisor, principal);
         }
 

@@ -169,8 +169,7 @@ public sealed class EscalateSharingActivity : IActivity
         var body = $"{application.ResourceName}：提供部门未在期限内答复（{context.Variables.Article("sharing.answer")}），已转共享主管部门处理。";
         foreach (var department in new[] { application.ProviderDepartment, application.RequesterDepartment })
         {
-            var supervisor = await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            NoticeWriter.Write(context, "escalation", department, supervisor is null ? Roles.Supervisor : null, supervisor, subject, body);
+            await CaseNotices.ToSupervisorAsync(context, "escalation", department, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
         }
 
         if (context.Variables.OptionalText("officeDepartment") is { } office)

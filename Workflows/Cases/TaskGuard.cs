@@ -42,13 +42,17 @@ internal static class TaskGuard
     }
 }
 
-/// <summary>Notices the dispute and objection activities send beyond the generic <c>notice</c> activity.</summary>
+/// <summary>Notices the case activities send beyond the generic <c>notice</c> activity.</summary>
 internal static class CaseNotices
 {
-    /// <summary>Tells a department's principal (主要负责人), or its role holders when it has none on record.</summary>
+    /// <summary>A department's principal (主要负责人), or null when none is on record.</summary>
+    public static async Task<string?> SupervisorOfAsync(ActivityContext context, string department, CancellationToken cancellationToken) =>
+        await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Tells a department's principal (主要负责人), or its <paramref name="fallbackRole"/> holders when it has none on record.</summary>
     public static async Task ToSupervisorAsync(ActivityContext context, string kind, string department, string fallbackRole, string subject, string body, CancellationToken cancellationToken)
     {
-        var supervisor = await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var supervisor = await SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false);
         NoticeWriter.Write(context, kind, department, supervisor is null ? fallbackRole : null, supervisor, subject, body);
     }
 
