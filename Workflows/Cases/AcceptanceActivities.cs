@@ -74,14 +74,11 @@ public sealed class SubmitAcceptanceDataActivity : IActivity
             variables.Text("submittingDepartment"), variables.TextList("submittedEntries"), variables.OptionalText("dataDescription"),
             variables.OptionalText("submittedBy") ?? "unknown", context.Clock.GetUtcNow());
         variables["round"] = submission.Round;
-        if (variables.OptionalText("officeDepartment") is { } office)
-        {
-            var missing = submission.MissingEntries;
-            NoticeWriter.Write(context, "submission", office, Roles.CoordinatingOffice, null,
-                $"项目 {submission.ProjectName} 已提交验收数据（第 {submission.Round} 次）",
-                $"{submission.ProjectName}（{submission.ProjectCode}）提交了 {string.Join("、", submission.SubmittedEntries)} 的数据，请在规定期限内审查并出具审查意见。"
-                + (missing.Count == 0 ? string.Empty : $" 共享目录中尚未提交：{string.Join("、", missing)}。"));
-        }
+        var missing = submission.MissingEntries;
+        CaseNotices.TellOffice(context, "submission",
+            $"项目 {submission.ProjectName} 已提交验收数据（第 {submission.Round} 次）",
+            $"{submission.ProjectName}（{submission.ProjectCode}）提交了 {string.Join("、", submission.SubmittedEntries)} 的数据，请在规定期限内审查并出具审查意见。"
+            + (missing.Count == 0 ? string.Empty : $" 共享目录中尚未提交：{string.Join("、", missing)}。"));
     }
 }
 
@@ -165,10 +162,7 @@ public sealed class AcceptanceSubmissionOverdueActivity : IActivity
         var subject = $"项目 {submission.ProjectName} 逾期未{what}";
         var body = $"{submission.ProjectName}（{submission.ProjectCode}）于 {submission.CompletionDate:yyyy-MM-dd} 竣工，建设单位未在期限内{what}（{article}）；审查通过前财政资金不予拨付，项目不得投入使用。";
         await CaseNotices.ToSupervisorAsync(context, "escalation", submission.BuildingDepartment, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, "escalation", office, Roles.CoordinatingOffice, null, subject, body);
-        }
+        CaseNotices.TellOffice(context, "escalation", subject, body);
     }
 }
 

@@ -42,24 +42,6 @@ internal static class CatalogChangeCase
         }
     }
 
-    /// <summary>Tells a department's role holders and its principal (主要负责人).</summary>
-    public static async Task TellWithPrincipalAsync(ActivityContext context, string kind, string department, string role, string subject, string body, CancellationToken cancellationToken)
-    {
-        NoticeWriter.Write(context, kind, department, role, null, subject, body);
-        if (await CaseNotices.SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false) is { } supervisor)
-        {
-            NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);
-        }
-    }
-
-    public static void TellOffice(ActivityContext context, string kind, string subject, string body)
-    {
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, kind, office, Roles.CoordinatingOffice, null, subject, body);
-        }
-    }
-
     /// <summary>The catalog entry a proposal names, tracked (it may be superseded); null when none is named.</summary>
     public static async Task<CatalogResource?> ResourceAsync(ActivityContext context, Guid? resourceId, CancellationToken cancellationToken) =>
         resourceId is { } id
@@ -163,7 +145,7 @@ public sealed class SubmitCatalogChangeActivity : IActivity
         variables["changeKind"] = kind.ToWireName();
         variables["resourceName"] = change.ProposedName;
         var late = change.OverdueSince is null ? string.Empty : "（逾期提交）";
-        CatalogChangeCase.TellOffice(context, "review", $"目录变更 {change.Number} 待审核{late}",
+        CaseNotices.TellOffice(context, "review", $"目录变更 {change.Number} 待审核{late}",
             $"{variables.OptionalText("departmentName") ?? change.Department}提交：{change.Describe()}。" + (filed ? "已备案。" : string.Empty)
             + $"请于 {variables.Days("catalog.reviewDays")} 个工作日内审核（{variables.ArticleOr("catalog.review", "catalog.change")}）。");
     }
@@ -179,7 +161,7 @@ public sealed class WithdrawCatalogChangeActivity : IActivity
         ArgumentNullException.ThrowIfNull(context);
         var change = await CatalogChangeCase.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         change.Withdraw(context.Variables.Text("submitterDepartment"), context.Variables.OptionalText("reasons"), context.Clock.GetUtcNow());
-        CatalogChangeCase.TellOffice(context, "decision", $"目录变更 {change.Number} 已撤回",
+        CaseNotices.TellOffice(context, "decision", $"目录变更 {change.Number} 已撤回",
             $"{context.Variables.OptionalText("departmentName") ?? change.Department}认为目录无需调整：{change.WithdrawalReasons}");
     }
 }
@@ -201,7 +183,7 @@ public sealed class CatalogChangeOverdueActivity : IActivity
         var body = $"{context.Variables.OptionalText("departmentName") ?? change.Department}未在期限内提交目录变更申请（{context.Variables.Article("catalog.change")}；"
             + $"事由：{change.EventDescription}，{change.EventDate:yyyy-MM-dd}），已提请共享主管部门督办。";
         await CaseNotices.ToSupervisorAsync(context, "escalation", change.Department, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
-        CatalogChangeCase.TellOffice(context, "escalation", subject, body);
+        CaseNotices.TellOffice(context, "escalation", subject, body);
     }
 }
 
@@ -222,7 +204,7 @@ public sealed class FollowUpCatalogChangeActivity : IActivity
         switch (context.Variables.OptionalText("officeAction"))
         {
             case "urge":
-                await CatalogChangeCase.TellWithPrincipalAsync(context, "urge", change.Department, Roles.ProviderReviewer,
+                await CaseNotices.TellWithPrincipalAsync(context, "urge", change.Department, Roles.ProviderReviewer,
                     $"催办：目录变更 {change.Number} 已逾期",
                     $"请尽快提交目录变更申请（事由：{change.EventDescription}）。" + (context.Variables.OptionalText("followUpNote") is { } note ? $" 共享主管部门意见：{note}" : string.Empty),
                     cancellationToken).ConfigureAwait(false);
@@ -254,7 +236,7 @@ public sealed class RequestCatalogExtensionActivity : IActivity
         var due = variables.Date("submissionDueDate") ?? throw new DomainException("The submission deadline is not known.");
         var days = variables.Days("catalog.extensionDays");
         change.RequestExtension(variables.Text("extensionRequesterDepartment"), variables.Text("extensionRequestedBy"), variables.OptionalText("extensionReasons"), days, due, context.Clock.GetUtcNow());
-        CatalogChangeCase.TellOffice(context, "extension", $"目录变更 {change.Number} 申请延期",
+        CaseNotices.TellOffice(context, "extension", $"目录变更 {change.Number} 申请延期",
             $"{variables.OptionalText("departmentName") ?? change.Department}申请将提交期限（{due:yyyy-MM-dd}）延长 {days} 个工作日，理由：{change.ExtensionReasons}。"
             + $"请在期限届满前决定是否同意（{variables.ArticleOr("catalog.extension", "catalog.change")}）。");
     }

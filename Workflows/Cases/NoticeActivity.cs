@@ -22,14 +22,13 @@ public sealed class NoticeActivity : IActivity
         var subject = Input("subject") ?? kind;
         var body = Input("body") ?? string.Empty;
         var role = Input("role");
-        NoticeWriter.Write(context, kind, department, role, null, subject, body);
         if (context.Inputs.TryGetValue("alsoSupervisor", out var also) && also is true)
         {
-            var supervisor = await CaseNotices.SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false);
-            if (supervisor is not null)
-            {
-                NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);
-            }
+            await CaseNotices.TellWithPrincipalAsync(context, kind, department, role, subject, body, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            NoticeWriter.Write(context, kind, department, role, null, subject, body);
         }
     }
 }

@@ -56,6 +56,25 @@ internal static class CaseNotices
         NoticeWriter.Write(context, kind, department, supervisor is null ? fallbackRole : null, supervisor, subject, body);
     }
 
+    /// <summary>Tells a department's <paramref name="role"/> holders and, when it has one on record, its principal (主要负责人).</summary>
+    public static async Task TellWithPrincipalAsync(ActivityContext context, string kind, string department, string? role, string subject, string body, CancellationToken cancellationToken)
+    {
+        NoticeWriter.Write(context, kind, department, role, null, subject, body);
+        if (await SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false) is { } supervisor)
+        {
+            NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);
+        }
+    }
+
+    /// <summary>Tells the coordinating office (variable <c>officeDepartment</c>), when the case has one.</summary>
+    public static void TellOffice(ActivityContext context, string kind, string subject, string body)
+    {
+        if (context.Variables.OptionalText("officeDepartment") is { } office)
+        {
+            NoticeWriter.Write(context, kind, office, Roles.CoordinatingOffice, null, subject, body);
+        }
+    }
+
     /// <summary>A department's name for notice texts (e.g. 市公安局), or its code when it is not registered.</summary>
     public static async Task<string> NameOfAsync(ActivityContext context, string department, CancellationToken cancellationToken) =>
         await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? department;
