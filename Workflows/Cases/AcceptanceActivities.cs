@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Organisation;
@@ -20,10 +19,6 @@ internal static class Acceptance
     public static async Task<Project> ProjectOfAsync(ActivityContext context, AcceptanceSubmission submission, CancellationToken cancellationToken) =>
         await context.Database.Projects.FindAsync([submission.ProjectId], cancellationToken).ConfigureAwait(false)
         ?? throw new DomainException($"There is no project {submission.ProjectId}.");
-
-    /// <summary>The days the instance's profile gives for <paramref name="parameter"/>.</summary>
-    public static int? DaysOf(ActivityContext context, string parameter) =>
-        context.Variables["policy"]?["parameters"]?[parameter] is JsonValue value && value.TryGetValue(out int days) ? days : null;
 }
 
 /// <summary>
@@ -113,7 +108,7 @@ public sealed class ReviewAcceptanceDataActivity : IActivity
                $"{submission.ProjectName}（{submission.ProjectCode}）第 {submission.Round} 次提交的数据符合要求，审查通过，财政资金准予拨付（{article}）。")
             : ($"项目 {submission.ProjectName} 验收数据审查不合格，请限期整改",
                $"{submission.ProjectName}（{submission.ProjectCode}）第 {submission.Round} 次提交的数据不符合要求：{submission.OpinionReasons}。"
-               + $"请在 {Acceptance.DaysOf(context, "rectification.days")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "规定"} 个工作日内整改后重新提交；审查通过前财政资金不予拨付，项目不得投入使用（{article}）。");
+               + $"请在 {context.Variables.Days("rectification.days")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "规定"} 个工作日内整改后重新提交；审查通过前财政资金不予拨付，项目不得投入使用（{article}）。");
         NoticeWriter.Write(context, "decision", submission.BuildingDepartment, Roles.RequestingClerk, submission.SubmittedBy, subject, body);
     }
 }

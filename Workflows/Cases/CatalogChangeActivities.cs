@@ -20,10 +20,6 @@ internal static class CatalogChangeCase
         await context.Database.CatalogChanges.FindAsync([context.InstanceId], cancellationToken).ConfigureAwait(false)
         ?? throw new DomainException($"The process {context.InstanceId} has no catalog change.");
 
-    /// <summary>A number of days from the instance's profile snapshot (<c>policy.parameters</c>); 0 when absent.</summary>
-    public static int Days(this JsonObject variables, string parameter) =>
-        variables["policy"]?["parameters"]?[parameter] is JsonValue value && value.TryGetValue(out int days) ? days : 0;
-
     /// <summary>The article of <paramref name="rule"/>, or of <paramref name="fallback"/> when the profile names none for it.</summary>
     public static string ArticleOr(this JsonObject variables, string rule, string fallback) =>
         variables["policy"]?["articles"]?[rule] is not null ? variables.Article(rule) : variables.Article(fallback);
@@ -91,7 +87,7 @@ public sealed class RegisterCatalogChangeActivity : IActivity
         variables["departmentName"] = department.Name;
         variables["submissionBasisDate"] = eventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var days = variables.Days("catalog.changeDays");
+        var days = variables.Days("catalog.changeDays") ?? 0;
         NoticeWriter.Write(context, "assignment", departmentCode, Roles.ProviderReviewer, null,
             $"目录变更 {change.Number}：请于 {days} 个工作日内提交变更申请",
             $"因{trigger.ToChineseName()}（{change.EventDescription}，{eventDate:yyyy-MM-dd}），{department.Name}的政务数据资源目录需要调整。"
@@ -147,7 +143,7 @@ public sealed class SubmitCatalogChangeActivity : IActivity
         var late = change.OverdueSince is null ? string.Empty : "（逾期提交）";
         CaseNotices.TellOffice(context, "review", $"目录变更 {change.Number} 待审核{late}",
             $"{variables.OptionalText("departmentName") ?? change.Department}提交：{change.Describe()}。" + (filed ? "已备案。" : string.Empty)
-            + $"请于 {variables.Days("catalog.reviewDays")} 个工作日内审核（{variables.ArticleOr("catalog.review", "catalog.change")}）。");
+            + $"请于 {(variables.Days("catalog.reviewDays") ?? 0)} 个工作日内审核（{variables.ArticleOr("catalog.review", "catalog.change")}）。");
     }
 }
 
@@ -234,7 +230,7 @@ public sealed class RequestCatalogExtensionActivity : IActivity
         var variables = context.Variables;
         var change = await CatalogChangeCase.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         var due = variables.Date("submissionDueDate") ?? throw new DomainException("The submission deadline is not known.");
-        var days = variables.Days("catalog.extensionDays");
+        var days = variables.Days("catalog.extensionDays") ?? 0;
         change.RequestExtension(variables.Text("extensionRequesterDepartment"), variables.Text("extensionRequestedBy"), variables.OptionalText("extensionReasons"), days, due, context.Clock.GetUtcNow());
         CaseNotices.TellOffice(context, "extension", $"目录变更 {change.Number} 申请延期",
             $"{variables.OptionalText("departmentName") ?? change.Department}申请将提交期限（{due:yyyy-MM-dd}）延长 {days} 个工作日，理由：{change.ExtensionReasons}。"
@@ -258,7 +254,7 @@ public sealed class DecideCatalogExtensionActivity : IActivity
         CatalogChangeCase.RequireOffice(context, "actorDepartment", "decide on an extension");
         var change = await CatalogChangeCase.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         var officer = variables.OptionalText("extensionDecidedBy") ?? "unknown";
-        var days = variables.Days("catalog.extensionDays");
+        var days = variables.Days("catalog.extensionDays") ?? 0;
         switch (variables.OptionalText("extensionDecision"))
         {
             case "approve":
@@ -322,7 +318,7 @@ public sealed class DecideCatalogChangeActivity : IActivity
                 variables["submissionBasisDate"] = CatalogChangeCase.Today(context);
                 NoticeWriter.Write(context, "decision", change.Department, Roles.ProviderReviewer, change.SubmittedBy,
                     $"目录变更 {change.Number} 已退回修改",
-                    $"共享主管部门退回理由：{change.ReviewOpinion}。请修改后于 {variables.Days("catalog.changeDays")} 个工作日内重新提交。");
+                    $"共享主管部门退回理由：{change.ReviewOpinion}。请修改后于 {(variables.Days("catalog.changeDays") ?? 0)} 个工作日内重新提交。");
                 break;
             default:
                 throw new DomainException("reviewDecision: choose approve or return.");

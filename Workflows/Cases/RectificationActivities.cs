@@ -92,7 +92,7 @@ public sealed class RegisterRectificationOrderActivity : IActivity
         variables["topTierRole"] = top.Role;
         variables["topTierAssignee"] = top.Assignee;
 
-        var days = variables.Days("rectification.days");
+        var days = variables.Days("rectification.days") ?? 0;
         await CaseNotices.TellWithPrincipalAsync(context, "rectification", order.Department, Roles.Supervisor,
             $"责令限期整改通知 {order.Number}",
             $"{department.Name}：{order.Reasons}" + (order.SubjectNumber is null ? string.Empty : $"（{order.SubjectNumber}）")
@@ -145,7 +145,7 @@ public sealed class VerifyRectificationActivity : IActivity
                 order.Reject(officer, variables.OptionalText("verificationOpinion"), now);
                 await CaseNotices.TellWithPrincipalAsync(context, "decision", order.Department, Roles.Supervisor,
                     $"整改未通过核查 {order.Number}",
-                    $"理由：{order.VerificationOpinion}。请于 {variables.Days("rectification.days")} 个工作日内重新整改并报告。", cancellationToken).ConfigureAwait(false);
+                    $"理由：{order.VerificationOpinion}。请于 {(variables.Days("rectification.days") ?? 0)} 个工作日内重新整改并报告。", cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new DomainException("verification: choose accept or reject.");
