@@ -328,7 +328,6 @@ public sealed class DecideCatalogChangeActivity : IActivity
     /// <summary>Departments using the entry learn that it changed or is no longer provided.</summary>
     private static async Task TellGranteesAsync(ActivityContext context, CatalogChange change, CatalogResource previous, CatalogResource next, CancellationToken cancellationToken)
     {
-        var grantees = await context.Database.Grants.Where(g => g.ResourceId == previous.Id).Select(g => g.GranteeDepartment).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         var removed = previous.DataItems.Except(next.DataItems, StringComparer.Ordinal).ToList();
         var stopped = next.Status == CatalogStatus.Stopped;
         if (!stopped && removed.Count == 0 && previous.ShareType == next.ShareType)
@@ -336,6 +335,7 @@ public sealed class DecideCatalogChangeActivity : IActivity
             return;
         }
 
+        var grantees = await context.Database.Grants.Where(g => g.ResourceId == previous.Id).Select(g => g.GranteeDepartment).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         var subject = stopped ? $"目录资源“{previous.Name}”停止提供" : $"目录资源“{previous.Name}”已变更";
         var body = stopped
             ? $"{change.Department}停止提供“{previous.Name}”（{previous.Code}），理由：{change.Reasons}。"
