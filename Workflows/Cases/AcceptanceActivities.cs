@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Organisation;
@@ -20,10 +19,6 @@ internal static class Acceptance
     public static async Task<Project> ProjectOfAsync(ActivityContext context, AcceptanceSubmission submission, CancellationToken cancellationToken) =>
         await context.Database.Projects.FindAsync([submission.ProjectId], cancellationToken).ConfigureAwait(false)
         ?? throw new DomainException($"There is no project {submission.ProjectId}.");
-
-    /// <summary>The days the instance's profile gives for <paramref name="parameter"/>.</summary>
-    public static int? DaysOf(ActivityContext context, string parameter) =>
-        context.Variables["policy"]?["parameters"]?[parameter] is JsonValue value && value.TryGetValue(out int days) ? days : null;
 }
 
 /// <summary>
@@ -74,14 +69,11 @@ public sealed class SubmitAcceptanceDataActivity : IActivity
             variables.Text("submittingDepartment"), variables.TextList("submittedEntries"), variables.OptionalText("dataDescription"),
             variables.OptionalText("submittedBy") ?? "unknown", context.Clock.GetUtcNow());
         variables["round"] = submission.Round;
-        if (variables.OptionalText("officeDepartment") is { } office)
-        {
-            var missing = submission.MissingEntries;
-            NoticeWriter.Write(context, "submission", office, Roles.CoordinatingOffice, null,
-                $"项目 {submission.ProjectName} 已提交验收数据（第 {submission.Round} 次）",
-                $"{submission.ProjectName}（{submission.ProjectCode}）提交了 {string.Join("、", submission.SubmittedEntries)} 的数据，请在规定期限内审查并出具审查意见。"
-                + (missing.Count == 0 ? string.Empty : $" 共享目录中尚未提交：{string.Join("、", missing)}。"));
-        }
+        var missing = submission.MissingEntries;
+        CaseNotices.TellOffice(context, "submission",
+            $"项目 {submission.ProjectName} 已提交验收数据（第 {submission.Round} 次）",
+            $"{submission.ProjectName}（{submission.ProjectCode}）提交了 {string.Join("、", submission.SubmittedEntries)} 的数据，请在规定期限内审查并出具审查意见。"
+            + (missing.Count == 0 ? string.Empty : $" 共享目录中尚未提交：{string.Join("、", missing)}。"));
     }
 }
 
@@ -116,7 +108,7 @@ public sealed class ReviewAcceptanceDataActivity : IActivity
                $"{submission.ProjectName}（{submission.ProjectCode}）第 {submission.Round} 次提交的数据符合要求，审查通过，财政资金准予拨付（{article}）。")
             : ($"项目 {submission.ProjectName} 验收数据审查不合格，请限期整改",
                $"{submission.ProjectName}（{submission.ProjectCode}）第 {submission.Round} 次提交的数据不符合要求：{submission.OpinionReasons}。"
-               + $"请在 {Acceptance.DaysOf(context, "rectification.days")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "规定"} 个工作日内整改后重新提交；审查通过前财政资金不予拨付，项目不得投入使用（{article}）。");
+               + $"请在 {context.Variables.Days("rectification.days")?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "规定"} 个工作日内整改后重新提交；审查通过前财政资金不予拨付，项目不得投入使用（{article}）。");
         NoticeWriter.Write(context, "decision", submission.BuildingDepartment, Roles.RequestingClerk, submission.SubmittedBy, subject, body);
     }
 }
@@ -164,11 +156,8 @@ public sealed class AcceptanceSubmissionOverdueActivity : IActivity
         var what = submission.Status == AcceptanceStatus.Failed ? "整改后重新提交" : "提交验收数据";
         var subject = $"项目 {submission.ProjectName} 逾期未{what}";
         var body = $"{submission.ProjectName}（{submission.ProjectCode}）于 {submission.CompletionDate:yyyy-MM-dd} 竣工，建设单位未在期限内{what}（{article}）；审查通过前财政资金不予拨付，项目不得投入使用。";
-        await Principals.TellAsync(context, "escalation", submission.BuildingDepartment, subject, body, cancellationToken).ConfigureAwait(false);
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, "escalation", office, Roles.CoordinatingOffice, null, subject, body);
-        }
+        await CaseNotices.ToSupervisorAsync(context, "escalation", submission.BuildingDepartment, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
+        CaseNotices.TellOffice(context, "escalation", subject, body);
     }
 }
 
@@ -190,7 +179,7 @@ public sealed class AcceptanceReviewOverdueActivity : IActivity
         var body = $"{submission.ProjectName}（{submission.ProjectCode}）第 {submission.Round} 次提交的数据未在期限内审查并出具审查意见（{article}）；审查意见出具前财政资金不予拨付。";
         if (context.Variables.OptionalText("officeDepartment") is { } office)
         {
-            await Principals.TellAsync(context, "escalation", office, subject, body, cancellationToken).ConfigureAwait(false);
+            await CaseNotices.ToSupervisorAsync(context, "escalation", office, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
         }
 
         NoticeWriter.Write(context, "escalation", submission.BuildingDepartment, Roles.RequestingClerk, null, subject, body);

@@ -34,6 +34,10 @@ internal static class CaseVariables
     public static bool Rule(this JsonObject variables, string rule) =>
         variables["policy"]?["rules"]?[rule] is JsonValue value && value.TryGetValue(out bool flag) && flag;
 
+    /// <summary>A number of days from the instance's profile snapshot (<c>policy.parameters.*</c>), or null when absent.</summary>
+    public static int? Days(this JsonObject variables, string parameter) =>
+        variables["policy"]?["parameters"]?[parameter] is JsonValue value && value.TryGetValue(out int days) ? days : null;
+
     /// <summary>The article the instance's profile names for a rule (<c>policy.articles.*</c>), or the regulation.</summary>
     public static string Article(this JsonObject variables, string rule) =>
         variables["policy"]?["articles"]?[rule]?.GetValue<string>()

@@ -20,10 +20,6 @@ internal static class CatalogChangeCase
         await context.Database.CatalogChanges.FindAsync([context.InstanceId], cancellationToken).ConfigureAwait(false)
         ?? throw new DomainException($"The process {context.InstanceId} has no catalog change.");
 
-    /// <summary>A number of days from the instance's profile snapshot (<c>policy.parameters</c>); 0 when absent.</summary>
-    public static int Days(this JsonObject variables, string parameter) =>
-        variables["policy"]?["parameters"]?[parameter] is JsonValue value && value.TryGetValue(out int days) ? days : 0;
-
     /// <summary>The article of <paramref name="rule"/>, or of <paramref name="fallback"/> when the profile names none for it.</summary>
     public static string ArticleOr(this JsonObject variables, string rule, string fallback) =>
         variables["policy"]?["articles"]?[rule] is not null ? variables.Article(rule) : variables.Article(fallback);
@@ -39,27 +35,6 @@ internal static class CatalogChangeCase
         if (office is null || actor != office)
         {
             throw new DomainException($"Only the coordinating office ({office ?? "none configured"}) can {what}.");
-        }
-    }
-
-    public static async Task<string?> SupervisorOfAsync(ActivityContext context, string department, CancellationToken cancellationToken) =>
-        await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Tells a department's role holders and its principal (主要负责人).</summary>
-    public static async Task TellWithPrincipalAsync(ActivityContext context, string kind, string department, string role, string subject, string body, CancellationToken cancellationToken)
-    {
-        NoticeWriter.Write(context, kind, department, role, null, subject, body);
-        if (await SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false) is { } supervisor)
-        {
-            NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);
-        }
-    }
-
-    public static void TellOffice(ActivityContext context, string kind, string subject, string body)
-    {
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, kind, office, Roles.CoordinatingOffice, null, subject, body);
         }
     }
 
@@ -112,7 +87,7 @@ public sealed class RegisterCatalogChangeActivity : IActivity
         variables["departmentName"] = department.Name;
         variables["submissionBasisDate"] = eventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var days = variables.Days("catalog.changeDays");
+        var days = variables.Days("catalog.changeDays") ?? 0;
         NoticeWriter.Write(context, "assignment", departmentCode, Roles.ProviderReviewer, null,
             $"目录变更 {change.Number}：请于 {days} 个工作日内提交变更申请",
             $"因{trigger.ToChineseName()}（{change.EventDescription}，{eventDate:yyyy-MM-dd}），{department.Name}的政务数据资源目录需要调整。"
@@ -166,9 +141,9 @@ public sealed class SubmitCatalogChangeActivity : IActivity
         variables["changeKind"] = kind.ToWireName();
         variables["resourceName"] = change.ProposedName;
         var late = change.OverdueSince is null ? string.Empty : "（逾期提交）";
-        CatalogChangeCase.TellOffice(context, "review", $"目录变更 {change.Number} 待审核{late}",
+        CaseNotices.TellOffice(context, "review", $"目录变更 {change.Number} 待审核{late}",
             $"{variables.OptionalText("departmentName") ?? change.Department}提交：{change.Describe()}。" + (filed ? "已备案。" : string.Empty)
-            + $"请于 {variables.Days("catalog.reviewDays")} 个工作日内审核（{variables.ArticleOr("catalog.review", "catalog.change")}）。");
+            + $"请于 {(variables.Days("catalog.reviewDays") ?? 0)} 个工作日内审核（{variables.ArticleOr("catalog.review", "catalog.change")}）。");
     }
 }
 
@@ -182,7 +157,7 @@ public sealed class WithdrawCatalogChangeActivity : IActivity
         ArgumentNullException.ThrowIfNull(context);
         var change = await CatalogChangeCase.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         change.Withdraw(context.Variables.Text("submitterDepartment"), context.Variables.OptionalText("reasons"), context.Clock.GetUtcNow());
-        CatalogChangeCase.TellOffice(context, "decision", $"目录变更 {change.Number} 已撤回",
+        CaseNotices.TellOffice(context, "decision", $"目录变更 {change.Number} 已撤回",
             $"{context.Variables.OptionalText("departmentName") ?? change.Department}认为目录无需调整：{change.WithdrawalReasons}");
     }
 }
@@ -203,16 +178,8 @@ public sealed class CatalogChangeOverdueActivity : IActivity
         var subject = $"目录变更 {change.Number} 逾期未提交";
         var body = $"{context.Variables.OptionalText("departmentName") ?? change.Department}未在期限内提交目录变更申请（{context.Variables.Article("catalog.change")}；"
             + $"事由：{change.EventDescription}，{change.EventDate:yyyy-MM-dd}），已提请共享主管部门督办。";
-        if (await CatalogChangeCase.SupervisorOfAsync(context, change.Department, cancellationToken).ConfigureAwait(false) is { } supervisor)
-        {
-            NoticeWriter.Write(context, "escalation", change.Department, null, supervisor, subject, body);
-        }
-        else
-        {
-            NoticeWriter.Write(context, "escalation", change.Department, Roles.Supervisor, null, subject, body);
-        }
-
-        CatalogChangeCase.TellOffice(context, "escalation", subject, body);
+        await CaseNotices.ToSupervisorAsync(context, "escalation", change.Department, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
+        CaseNotices.TellOffice(context, "escalation", subject, body);
     }
 }
 
@@ -233,7 +200,7 @@ public sealed class FollowUpCatalogChangeActivity : IActivity
         switch (context.Variables.OptionalText("officeAction"))
         {
             case "urge":
-                await CatalogChangeCase.TellWithPrincipalAsync(context, "urge", change.Department, Roles.ProviderReviewer,
+                await CaseNotices.TellWithPrincipalAsync(context, "urge", change.Department, Roles.ProviderReviewer,
                     $"催办：目录变更 {change.Number} 已逾期",
                     $"请尽快提交目录变更申请（事由：{change.EventDescription}）。" + (context.Variables.OptionalText("followUpNote") is { } note ? $" 共享主管部门意见：{note}" : string.Empty),
                     cancellationToken).ConfigureAwait(false);
@@ -263,9 +230,9 @@ public sealed class RequestCatalogExtensionActivity : IActivity
         var variables = context.Variables;
         var change = await CatalogChangeCase.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         var due = variables.Date("submissionDueDate") ?? throw new DomainException("The submission deadline is not known.");
-        var days = variables.Days("catalog.extensionDays");
+        var days = variables.Days("catalog.extensionDays") ?? 0;
         change.RequestExtension(variables.Text("extensionRequesterDepartment"), variables.Text("extensionRequestedBy"), variables.OptionalText("extensionReasons"), days, due, context.Clock.GetUtcNow());
-        CatalogChangeCase.TellOffice(context, "extension", $"目录变更 {change.Number} 申请延期",
+        CaseNotices.TellOffice(context, "extension", $"目录变更 {change.Number} 申请延期",
             $"{variables.OptionalText("departmentName") ?? change.Department}申请将提交期限（{due:yyyy-MM-dd}）延长 {days} 个工作日，理由：{change.ExtensionReasons}。"
             + $"请在期限届满前决定是否同意（{variables.ArticleOr("catalog.extension", "catalog.change")}）。");
     }
@@ -287,7 +254,7 @@ public sealed class DecideCatalogExtensionActivity : IActivity
         CatalogChangeCase.RequireOffice(context, "actorDepartment", "decide on an extension");
         var change = await CatalogChangeCase.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         var officer = variables.OptionalText("extensionDecidedBy") ?? "unknown";
-        var days = variables.Days("catalog.extensionDays");
+        var days = variables.Days("catalog.extensionDays") ?? 0;
         switch (variables.OptionalText("extensionDecision"))
         {
             case "approve":
@@ -351,7 +318,7 @@ public sealed class DecideCatalogChangeActivity : IActivity
                 variables["submissionBasisDate"] = CatalogChangeCase.Today(context);
                 NoticeWriter.Write(context, "decision", change.Department, Roles.ProviderReviewer, change.SubmittedBy,
                     $"目录变更 {change.Number} 已退回修改",
-                    $"共享主管部门退回理由：{change.ReviewOpinion}。请修改后于 {variables.Days("catalog.changeDays")} 个工作日内重新提交。");
+                    $"共享主管部门退回理由：{change.ReviewOpinion}。请修改后于 {(variables.Days("catalog.changeDays") ?? 0)} 个工作日内重新提交。");
                 break;
             default:
                 throw new DomainException("reviewDecision: choose approve or return.");
@@ -361,7 +328,6 @@ public sealed class DecideCatalogChangeActivity : IActivity
     /// <summary>Departments using the entry learn that it changed or is no longer provided.</summary>
     private static async Task TellGranteesAsync(ActivityContext context, CatalogChange change, CatalogResource previous, CatalogResource next, CancellationToken cancellationToken)
     {
-        var grantees = await context.Database.Grants.Where(g => g.ResourceId == previous.Id).Select(g => g.GranteeDepartment).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         var removed = previous.DataItems.Except(next.DataItems, StringComparer.Ordinal).ToList();
         var stopped = next.Status == CatalogStatus.Stopped;
         if (!stopped && removed.Count == 0 && previous.ShareType == next.ShareType)
@@ -369,6 +335,7 @@ public sealed class DecideCatalogChangeActivity : IActivity
             return;
         }
 
+        var grantees = await context.Database.Grants.Where(g => g.ResourceId == previous.Id).Select(g => g.GranteeDepartment).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         var subject = stopped ? $"目录资源“{previous.Name}”停止提供" : $"目录资源“{previous.Name}”已变更";
         var body = stopped
             ? $"{change.Department}停止提供“{previous.Name}”（{previous.Code}），理由：{change.Reasons}。"

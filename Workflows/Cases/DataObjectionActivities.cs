@@ -36,9 +36,9 @@ internal static class ObjectionCase
     /// <summary>The office's copy, when the objection was copied to it (Beijing art. 19, Lanzhou art. 27).</summary>
     public static void CopyToOffice(ActivityContext context, DataObjection objection, string subject, string body)
     {
-        if (objection.CopiedToOffice && context.Variables.OptionalText("officeDepartment") is { } office)
+        if (objection.CopiedToOffice)
         {
-            NoticeWriter.Write(context, "copy", office, Roles.CoordinatingOffice, null, subject, body);
+            CaseNotices.TellOffice(context, "copy", subject, body);
         }
     }
 
@@ -123,10 +123,7 @@ public sealed class VerifyObjectionActivity : IActivity
                 objection.SubmitPlan(department, variables.OptionalText("planBasis"), variables.OptionalText("planSteps"), variables.Date("committedDate"), now);
                 var planSubject = $"数据异议 {objection.Number} 更正计划待审核";
                 var planBody = $"{objection.ResourceName}：提供部门确因特殊原因无法及时完成处理，出具书面意见——处理依据：{objection.PlanBasis}；处理计划：{objection.PlanSteps}；承诺完成时限：{objection.CommittedDate:yyyy-MM-dd}。";
-                if (variables.OptionalText("officeDepartment") is { } office)
-                {
-                    NoticeWriter.Write(context, "review", office, Roles.CoordinatingOffice, null, planSubject, planBody + $"请审核（{CaseNotices.ArticleOrRegulation(context, "objection")}）。");
-                }
+                CaseNotices.TellOffice(context, "review", planSubject, planBody + $"请审核（{CaseNotices.ArticleOrRegulation(context, "objection")}）。");
 
                 ObjectionCase.ToRequester(context, objection, "objection", planSubject, planBody);
                 break;
@@ -151,10 +148,7 @@ public sealed class LapseObjectionActivity : IActivity
         var subject = $"数据异议 {objection.Number} 逾期未核查，已转共享主管部门处理";
         var body = $"{objection.ResourceName}：提供部门未在期限内完成核查更正，已转共享主管部门会同提供部门处理。";
         await CaseNotices.ToSupervisorAsync(context, "escalation", objection.ProviderDepartment, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, "escalation", office, Roles.CoordinatingOffice, null, subject, body);
-        }
+        CaseNotices.TellOffice(context, "escalation", subject, body);
 
         ObjectionCase.ToRequester(context, objection, "escalation", subject, body);
     }
@@ -205,10 +199,7 @@ public sealed class ReportObjectionCorrectionActivity : IActivity
         var subject = $"数据异议 {objection.Number} 已按计划更正{late}";
         var body = $"{objection.ResourceName}：{objection.VerificationResult}。请确认；如无法核对一致，请书面报告共享主管部门。";
         ObjectionCase.ToRequester(context, objection, "decision", subject, body);
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, "copy", office, Roles.CoordinatingOffice, null, $"（抄送）{subject}", body);
-        }
+        CaseNotices.TellOffice(context, "copy", $"（抄送）{subject}", body);
     }
 }
 
@@ -244,10 +235,7 @@ public sealed class ConfirmObjectionActivity : IActivity
 
         var reportSubject = $"数据异议 {objection.Number} 无法核对一致，书面报告";
         var reportBody = $"{variables.OptionalText("requesterName")} 对 {objection.ResourceName} 的数据与提供部门无法核对一致。书面报告：{objection.Report}。提供部门意见：{objection.VerificationResult}。请会同提供部门处理，并将处理结果书面反馈使用部门（{CaseNotices.ArticleOrRegulation(context, "objection")}）。";
-        if (variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, "report", office, Roles.CoordinatingOffice, null, reportSubject, reportBody);
-        }
+        CaseNotices.TellOffice(context, "report", reportSubject, reportBody);
 
         NoticeWriter.Write(context, "objection", objection.ProviderDepartment, Roles.ProviderReviewer, null, reportSubject, reportBody);
     }

@@ -58,7 +58,7 @@ public sealed class DataObjections(WorkflowEngine engine, IDbContextFactory<Shar
             ["proposedCorrection"] = request.ProposedCorrection,
             ["requesterDepartment"] = clerk.DepartmentCode,
             ["reporter"] = clerk.UserName,
-            ["officeDepartment"] = await OfficeAsync(cancellationToken).ConfigureAwait(false),
+            ["officeDepartment"] = await CaseTasks.OfficeAsync(dbFactory, cancellationToken).ConfigureAwait(false),
             [InstancePolicyParameters.Variable] = profile.ToSnapshot(),
         };
         var instance = await engine.StartAsync(new StartInstance(ProcessKey, null, variables, clerk.UserName), cancellationToken).ConfigureAwait(false);
@@ -125,11 +125,5 @@ public sealed class DataObjections(WorkflowEngine engine, IDbContextFactory<Shar
         variables["decidedBy"] = user.UserName;
         variables["actorDepartment"] = user.DepartmentCode;
         await engine.CompleteTaskAsync(taskId, new CompleteTask(user.UserName, outcome, variables, comment), cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<string?> OfficeAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Departments.Where(d => d.Kind == DepartmentKind.CoordinatingOffice).OrderBy(d => d.Code).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -79,7 +79,7 @@ public sealed class Disputes(WorkflowEngine engine, IDbContextFactory<ShareFlowD
             ["disputeReasons"] = request.Reasons,
             ["requesterDepartment"] = clerk.DepartmentCode,
             ["disputeApplicant"] = clerk.UserName,
-            ["officeDepartment"] = await OfficeAsync(cancellationToken).ConfigureAwait(false),
+            ["officeDepartment"] = await CaseTasks.OfficeAsync(dbFactory, cancellationToken).ConfigureAwait(false),
             [InstancePolicyParameters.Variable] = profile.ToSnapshot(),
         };
         var instance = await engine.StartAsync(new StartInstance(ProcessKey, null, variables, clerk.UserName), cancellationToken).ConfigureAwait(false);
@@ -163,10 +163,4 @@ public sealed class Disputes(WorkflowEngine engine, IDbContextFactory<ShareFlowD
         TaskGuard.RequireHolderAsync(dbFactory, taskId, user, [step], (db, id) => db.Disputes.AnyAsync(d => d.Id == id, cancellationToken), cancellationToken);
 
     private static JsonArray Texts(IReadOnlyList<string>? items) => new([.. (items ?? []).Select(i => (JsonNode?)JsonValue.Create(i))]);
-
-    private async Task<string?> OfficeAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Departments.Where(d => d.Kind == DepartmentKind.CoordinatingOffice).OrderBy(d => d.Code).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Sharing;
 using ShareFlow.Workflows.Activities;
 
@@ -23,14 +22,13 @@ public sealed class NoticeActivity : IActivity
         var subject = Input("subject") ?? kind;
         var body = Input("body") ?? string.Empty;
         var role = Input("role");
-        NoticeWriter.Write(context, kind, department, role, null, subject, body);
         if (context.Inputs.TryGetValue("alsoSupervisor", out var also) && also is true)
         {
-            var supervisor = await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (supervisor is not null)
-            {
-                NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);
-            }
+            await CaseNotices.TellWithPrincipalAsync(context, kind, department, role, subject, body, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            NoticeWriter.Write(context, kind, department, role, null, subject, body);
         }
     }
 }

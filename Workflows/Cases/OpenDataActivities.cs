@@ -121,8 +121,7 @@ public sealed class NotifyOpenDataApplicantActivity : IActivity
         ArgumentNullException.ThrowIfNull(context);
         var request = await OpenData.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         var article = context.Variables.Article("openData");
-        var department = await context.Database.Departments.Where(d => d.Code == request.ProviderDepartment).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? request.ProviderDepartment;
+        var department = await CaseNotices.NameOfAsync(context, request.ProviderDepartment, cancellationToken).ConfigureAwait(false);
         var now = context.Clock.GetUtcNow();
         var subject = $"您的数据开放申请 {request.Number} 已答复";
         var body = $"{request.ApplicantName}：您于 {ChinaTime.DateOf(request.ReceivedAt):yyyy-MM-dd} 提交的“{request.RequestedData}”开放申请，{department}经评估答复如下：{OpenData.Describe(request)}。（{article}）";
@@ -137,12 +136,9 @@ public sealed class NotifyOpenDataApplicantActivity : IActivity
             ["body"] = body,
         });
 
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, "decision", office, Roles.CoordinatingOffice, null,
-                $"开放申请 {request.Number} 已答复",
-                $"{department}对 {request.ApplicantName} 的开放申请（{request.RequestedData}）答复：{OpenData.Describe(request)}。" + (request.Overdue ? " 该申请逾期后答复。" : string.Empty));
-        }
+        CaseNotices.TellOffice(context, "decision",
+            $"开放申请 {request.Number} 已答复",
+            $"{department}对 {request.ApplicantName} 的开放申请（{request.RequestedData}）答复：{OpenData.Describe(request)}。" + (request.Overdue ? " 该申请逾期后答复。" : string.Empty));
     }
 }
 
@@ -162,10 +158,7 @@ public sealed class OpenDataOverdueActivity : IActivity
         var article = context.Variables.Article("openData");
         var subject = $"开放申请 {request.Number} 逾期未答复";
         var body = $"{request.ApplicantName} 申请开放“{request.RequestedData}”，未在期限内答复（{article}），请督促尽快答复申请人。";
-        await Principals.TellAsync(context, "escalation", request.ProviderDepartment, subject, body, cancellationToken).ConfigureAwait(false);
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, "escalation", office, Roles.CoordinatingOffice, null, subject, body);
-        }
+        await CaseNotices.ToSupervisorAsync(context, "escalation", request.ProviderDepartment, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
+        CaseNotices.TellOffice(context, "escalation", subject, body);
     }
 }

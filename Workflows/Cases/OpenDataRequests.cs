@@ -69,7 +69,7 @@ public sealed class OpenDataRequests(WorkflowEngine engine, IDbContextFactory<Sh
             ["scenario"] = request.Scenario,
             ["safeguards"] = request.Safeguards,
             ["receivedVia"] = registeredBy?.UserName ?? "online",
-            ["officeDepartment"] = await OfficeAsync(cancellationToken).ConfigureAwait(false),
+            ["officeDepartment"] = await CaseTasks.OfficeAsync(dbFactory, cancellationToken).ConfigureAwait(false),
             [InstancePolicyParameters.Variable] = profile.ToSnapshot(),
         };
         var instance = await engine.StartAsync(new StartInstance(ProcessKey, null, variables, registeredBy?.UserName ?? "online"), cancellationToken).ConfigureAwait(false);
@@ -111,11 +111,5 @@ public sealed class OpenDataRequests(WorkflowEngine engine, IDbContextFactory<Sh
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.OpenDataRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken).ConfigureAwait(false)
             ?? throw new EngineNotFoundException("Open-data request", requestId.ToString());
-    }
-
-    private async Task<string?> OfficeAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Departments.Where(d => d.Kind == DepartmentKind.CoordinatingOffice).OrderBy(d => d.Code).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 }

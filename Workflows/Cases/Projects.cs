@@ -103,7 +103,7 @@ public sealed class Projects(WorkflowEngine engine, IDbContextFactory<ShareFlowD
             ["completionDate"] = completionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["declaredBy"] = user.UserName,
             ["declaredByDepartment"] = user.DepartmentCode,
-            ["officeDepartment"] = await OfficeAsync(cancellationToken).ConfigureAwait(false),
+            ["officeDepartment"] = await CaseTasks.OfficeAsync(dbFactory, cancellationToken).ConfigureAwait(false),
             [InstancePolicyParameters.Variable] = profile.ToSnapshot(),
         };
         var instance = await engine.StartAsync(new StartInstance(ProcessKey, projectId.ToString(), variables, user.UserName), cancellationToken).ConfigureAwait(false);
@@ -244,10 +244,4 @@ public sealed class Projects(WorkflowEngine engine, IDbContextFactory<ShareFlowD
 
     private static Task<bool> IsOfficeAsync(ShareFlowDbContext db, string department, CancellationToken cancellationToken) =>
         db.Departments.AnyAsync(d => d.Code == department && d.Kind == DepartmentKind.CoordinatingOffice, cancellationToken);
-
-    private async Task<string?> OfficeAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Departments.Where(d => d.Kind == DepartmentKind.CoordinatingOffice).OrderBy(d => d.Code).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-    }
 }

@@ -28,7 +28,7 @@ internal static class Rectification
         var officeName = office is null ? null : await context.Database.Departments.Where(d => d.Code == office).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (tiers is null || tiers.Count <= 1)
         {
-            var principal = office is null ? null : await CatalogChangeCase.SupervisorOfAsync(context, office, cancellationToken).ConfigureAwait(false);
+            var principal = office is null ? null : await CaseNotices.SupervisorOfAsync(context, office, cancellationToken).ConfigureAwait(false);
             return ($"{officeName ?? context.Variables["policy"]?["coordinatingOffice"]?.GetValue<string>() ?? "共享主管部门"}主要负责人", office, Roles.Supervisor, principal);
         }
 
@@ -92,8 +92,8 @@ public sealed class RegisterRectificationOrderActivity : IActivity
         variables["topTierRole"] = top.Role;
         variables["topTierAssignee"] = top.Assignee;
 
-        var days = variables.Days("rectification.days");
-        await CatalogChangeCase.TellWithPrincipalAsync(context, "rectification", order.Department, Roles.Supervisor,
+        var days = variables.Days("rectification.days") ?? 0;
+        await CaseNotices.TellWithPrincipalAsync(context, "rectification", order.Department, Roles.Supervisor,
             $"责令限期整改通知 {order.Number}",
             $"{department.Name}：{order.Reasons}" + (order.SubjectNumber is null ? string.Empty : $"（{order.SubjectNumber}）")
             + $"。依据{article}，请于 {days} 个工作日内整改并报告整改情况；逾期不改正的，将予以通报批评并报{top.Name}处理。",
@@ -112,7 +112,7 @@ public sealed class ReportRectificationActivity : IActivity
         var order = await Rectification.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         order.ReportCorrection(context.Variables.Text("actorDepartment"), context.Variables.OptionalText("reportedBy") ?? "unknown",
             context.Variables.OptionalText("correction"), context.Clock.GetUtcNow());
-        CatalogChangeCase.TellOffice(context, "review", $"整改情况待核查 {order.Number}",
+        CaseNotices.TellOffice(context, "review", $"整改情况待核查 {order.Number}",
             $"{context.Variables.OptionalText("departmentName") ?? order.Department}报告整改情况：{order.Correction}");
     }
 }
@@ -138,14 +138,14 @@ public sealed class VerifyRectificationActivity : IActivity
         {
             case "accept":
                 order.Accept(officer, variables.OptionalText("verificationOpinion"), now);
-                await CatalogChangeCase.TellWithPrincipalAsync(context, "decision", order.Department, Roles.Supervisor,
+                await CaseNotices.TellWithPrincipalAsync(context, "decision", order.Department, Roles.Supervisor,
                     $"整改已通过核查 {order.Number}", $"共享主管部门确认已整改到位。{order.VerificationOpinion}", cancellationToken).ConfigureAwait(false);
                 break;
             case "reject":
                 order.Reject(officer, variables.OptionalText("verificationOpinion"), now);
-                await CatalogChangeCase.TellWithPrincipalAsync(context, "decision", order.Department, Roles.Supervisor,
+                await CaseNotices.TellWithPrincipalAsync(context, "decision", order.Department, Roles.Supervisor,
                     $"整改未通过核查 {order.Number}",
-                    $"理由：{order.VerificationOpinion}。请于 {variables.Days("rectification.days")} 个工作日内重新整改并报告。", cancellationToken).ConfigureAwait(false);
+                    $"理由：{order.VerificationOpinion}。请于 {(variables.Days("rectification.days") ?? 0)} 个工作日内重新整改并报告。", cancellationToken).ConfigureAwait(false);
                 break;
             default:
                 throw new DomainException("verification: choose accept or reject.");
@@ -171,8 +171,8 @@ public sealed class EscalateRectificationActivity : IActivity
         var subject = $"通报批评：{variables.OptionalText("departmentName") ?? order.Department}逾期未整改";
         var body = $"{variables.OptionalText("departmentName") ?? order.Department}未在期限内完成整改（{order.Number}：{order.Reasons}），"
             + $"依据{order.Article}予以通报批评，并报{topTier}处理。";
-        await CatalogChangeCase.TellWithPrincipalAsync(context, "criticism", order.Department, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
-        CatalogChangeCase.TellOffice(context, "criticism", subject, body);
+        await CaseNotices.TellWithPrincipalAsync(context, "criticism", order.Department, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
+        CaseNotices.TellOffice(context, "criticism", subject, body);
         var topSubject = $"逾期未整改，请{topTier}处理 {order.Number}";
         var topDepartment = variables.OptionalText("topTierDepartment");
         if (variables.OptionalText("topTierAssignee") is { } principal)
@@ -208,7 +208,7 @@ public sealed class ConcludeRectificationActivity : IActivity
         var order = await Rectification.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         order.Conclude(user, variables.OptionalText("measures"), context.Clock.GetUtcNow());
         var subject = $"{order.TopTier}处理决定 {order.Number}";
-        await CatalogChangeCase.TellWithPrincipalAsync(context, "decision", order.Department, Roles.Supervisor, subject, order.Measures!, cancellationToken).ConfigureAwait(false);
-        CatalogChangeCase.TellOffice(context, "decision", subject, order.Measures!);
+        await CaseNotices.TellWithPrincipalAsync(context, "decision", order.Department, Roles.Supervisor, subject, order.Measures!, cancellationToken).ConfigureAwait(false);
+        CaseNotices.TellOffice(context, "decision", subject, order.Measures!);
     }
 }

@@ -24,7 +24,7 @@ public sealed class RectificationOrders(WorkflowEngine engine, IDbContextFactory
     public async Task<RectificationOrder> IssueAsync(Guid subjectCaseId, string departmentCode, string reasons, User officer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(officer);
-        var office = await OfficeAsync(cancellationToken).ConfigureAwait(false);
+        var office = await CaseTasks.OfficeAsync(dbFactory, cancellationToken).ConfigureAwait(false);
         if (office is null || officer.DepartmentCode != office)
         {
             throw new DomainException("Only the coordinating office orders a department to correct within a deadline.");
@@ -148,12 +148,6 @@ public sealed class RectificationOrders(WorkflowEngine engine, IDbContextFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await CaseTasks.RequireAsync(db, taskId, processKey, elementId, cancellationToken).ConfigureAwait(false);
     }
-
-    private async Task<string?> OfficeAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await CaseTasks.OfficeAsync(db, cancellationToken).ConfigureAwait(false);
-    }
 }
 
 /// <summary>Look-ups the case services share.</summary>
@@ -180,4 +174,11 @@ internal static class CaseTasks
     /// <summary>The coordinating office's department code (the first, when several are configured).</summary>
     public static Task<string?> OfficeAsync(ShareFlowDbContext db, CancellationToken cancellationToken) =>
         db.Departments.Where(d => d.Kind == DepartmentKind.CoordinatingOffice).OrderBy(d => d.Code).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken);
+
+    /// <inheritdoc cref="OfficeAsync(ShareFlowDbContext, CancellationToken)"/>
+    public static async Task<string?> OfficeAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await OfficeAsync(db, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -145,10 +145,7 @@ public sealed class DeemConsentActivity : IActivity
         var body = $"{application.ResourceName}：提供部门未在期限内答复，依据{article}视为同意共享，系统已授予 {string.Join("、", application.ApprovedItems)} 的使用权限。";
         NoticeWriter.Write(context, "system-decision", application.RequesterDepartment, Roles.RequestingClerk, null, subject, body);
         NoticeWriter.Write(context, "system-decision", application.ProviderDepartment, Roles.ProviderReviewer, null, subject, body);
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, "system-decision", office, Roles.CoordinatingOffice, null, subject, body);
-        }
+        CaseNotices.TellOffice(context, "system-decision", subject, body);
 
         context.Variables["decision"] = "approve";
         context.Variables["systemDecision"] = true;
@@ -169,14 +166,10 @@ public sealed class EscalateSharingActivity : IActivity
         var body = $"{application.ResourceName}：提供部门未在期限内答复（{context.Variables.Article("sharing.answer")}），已转共享主管部门处理。";
         foreach (var department in new[] { application.ProviderDepartment, application.RequesterDepartment })
         {
-            var supervisor = await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            NoticeWriter.Write(context, "escalation", department, supervisor is null ? Roles.Supervisor : null, supervisor, subject, body);
+            await CaseNotices.ToSupervisorAsync(context, "escalation", department, Roles.Supervisor, subject, body, cancellationToken).ConfigureAwait(false);
         }
 
-        if (context.Variables.OptionalText("officeDepartment") is { } office)
-        {
-            NoticeWriter.Write(context, "escalation", office, Roles.CoordinatingOffice, null, subject, body);
-        }
+        CaseNotices.TellOffice(context, "escalation", subject, body);
     }
 }
 

@@ -51,7 +51,7 @@ public sealed class SharingCases(WorkflowEngine engine, IDbContextFactory<ShareF
             ["useUntil"] = request.UseUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["requesterDepartment"] = applicant.DepartmentCode,
             ["applicant"] = applicant.UserName,
-            ["officeDepartment"] = await OfficeAsync(cancellationToken).ConfigureAwait(false),
+            ["officeDepartment"] = await CaseTasks.OfficeAsync(dbFactory, cancellationToken).ConfigureAwait(false),
             [InstancePolicyParameters.Variable] = profile.ToSnapshot(),
         };
         var instance = await engine.StartAsync(new StartInstance(ProcessKey, null, variables, applicant.UserName), cancellationToken).ConfigureAwait(false);
@@ -129,10 +129,4 @@ public sealed class SharingCases(WorkflowEngine engine, IDbContextFactory<ShareF
     private static async Task<SharingApplication> LoadAsync(ShareFlowDbContext db, Guid instanceId, CancellationToken cancellationToken) =>
         await db.SharingApplications.SingleOrDefaultAsync(a => a.Id == instanceId, cancellationToken).ConfigureAwait(false)
         ?? throw new DomainException("The task does not belong to a sharing application.");
-
-    private async Task<string?> OfficeAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Departments.Where(d => d.Kind == DepartmentKind.CoordinatingOffice).OrderBy(d => d.Code).Select(d => d.Code).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-    }
 }

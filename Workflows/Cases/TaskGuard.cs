@@ -42,14 +42,37 @@ internal static class TaskGuard
     }
 }
 
-/// <summary>Notices the dispute and objection activities send beyond the generic <c>notice</c> activity.</summary>
+/// <summary>Notices the case activities send beyond the generic <c>notice</c> activity.</summary>
 internal static class CaseNotices
 {
-    /// <summary>Tells a department's principal (主要负责人), or its role holders when it has none on record.</summary>
+    /// <summary>A department's principal (主要负责人), or null when none is on record.</summary>
+    public static async Task<string?> SupervisorOfAsync(ActivityContext context, string department, CancellationToken cancellationToken) =>
+        await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Tells a department's principal (主要负责人), or its <paramref name="fallbackRole"/> holders when it has none on record.</summary>
     public static async Task ToSupervisorAsync(ActivityContext context, string kind, string department, string fallbackRole, string subject, string body, CancellationToken cancellationToken)
     {
-        var supervisor = await context.Database.Departments.Where(d => d.Code == department).Select(d => d.Supervisor).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var supervisor = await SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false);
         NoticeWriter.Write(context, kind, department, supervisor is null ? fallbackRole : null, supervisor, subject, body);
+    }
+
+    /// <summary>Tells a department's <paramref name="role"/> holders and, when it has one on record, its principal (主要负责人).</summary>
+    public static async Task TellWithPrincipalAsync(ActivityContext context, string kind, string department, string? role, string subject, string body, CancellationToken cancellationToken)
+    {
+        NoticeWriter.Write(context, kind, department, role, null, subject, body);
+        if (await SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false) is { } supervisor)
+        {
+            NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);
+        }
+    }
+
+    /// <summary>Tells the coordinating office (variable <c>officeDepartment</c>), when the case has one.</summary>
+    public static void TellOffice(ActivityContext context, string kind, string subject, string body)
+    {
+        if (context.Variables.OptionalText("officeDepartment") is { } office)
+        {
+            NoticeWriter.Write(context, kind, office, Roles.CoordinatingOffice, null, subject, body);
+        }
     }
 
     /// <summary>A department's name for notice texts (e.g. 市公安局), or its code when it is not registered.</summary>
