@@ -194,9 +194,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
                 var due = TimerCalculator.Count(period.BasisDate, period.Days, period.Kind, instance.Calendar);
                 task.DueBasisDate = period.BasisDate;
                 task.DueDays = remaining;
-                task.DueDate = ChinaTime.DateOf(due.DueAt.AddTicks(-1));
-                task.DueAt = due.DueAt;
-                task.DueProvisional = due.Provisional;
+                due.ApplyTo(task);
             }
 
             foreach (var boundary in instance.Process.BoundaryEventsOf(task.ElementId).Where(b => b.Trigger is TimerEventDefinition))
@@ -401,9 +399,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
                         var due = TimerCalculator.Count(task.DueBasisDate!.Value, task.DueDays ?? 0, TimerCalculator.ParseDayKind(task.DueDayKind), CalendarOf(task.InstanceId));
                         if (due.DueAt != task.DueAt || due.Provisional != task.DueProvisional)
                         {
-                            task.DueAt = due.DueAt;
-                            task.DueDate = ChinaTime.DateOf(due.DueAt.AddTicks(-1));
-                            task.DueProvisional = due.Provisional;
+                            due.ApplyTo(task);
                             task.Revision++;
                             work.History(task.InstanceId, "deadline-recomputed", task.ElementId, task.Name, taskId: task.Id, data: new JsonObject { ["dueDate"] = task.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
                             moved++;
