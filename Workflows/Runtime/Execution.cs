@@ -23,7 +23,10 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
 
     public static IVariableSource Variables(InstanceContext instance, JsonObject? locals = null) => new JsonObjectVariables(locals, instance.Variables);
 
-    /// <summary>Creates and persists a new instance at its none start event (or the given start event) and runs it.</summary>
+    /// <summary>
+    /// Creates and persists a new instance at its none start event (or the given start event) and runs it.
+    /// <paramref name="variables"/> becomes the instance's own variables object (not copied): pass one built for it.
+    /// </summary>
     public async Task<InstanceContext> StartInstanceAsync(
         PublishedDefinition definition, string? businessKey, JsonObject variables, string? actor, string? jurisdiction,
         (Guid InstanceId, Guid TokenId)? parent, string? startEventId, CancellationToken cancellationToken)
@@ -46,11 +49,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
             Revision = 0,
         };
         Work.Db.ProcessInstances.Add(record);
-        var instance = Work.Attach(record, definition, Services.Calendars.Current.For(jurisdiction));
-        foreach (var (name, value) in variables)
-        {
-            instance.Variables[name] = value?.DeepClone();
-        }
+        var instance = Work.Attach(record, definition, Services.Calendars.Current.For(jurisdiction), variables);
 
         instance.Waits = [];
         instance.OpenTasks = [];

@@ -79,9 +79,9 @@ public sealed partial class WorkflowEngine : IWaitFiring
             task.CompletedBy = request.Actor;
             task.Outcome = request.Outcome;
             task.Comment = request.Comment;
-            foreach (var (name, value) in ToJson(request.Variables))
+            foreach (var (name, value) in ToNodes(request.Variables))
             {
-                instance.Variables[name] = value?.DeepClone();
+                instance.Variables[name] = value;
             }
 
             work.History(instance.Id, "task-completed", task.ElementId, task.Name, request.Actor, request.Outcome, request.Comment, task.Id);
@@ -515,9 +515,9 @@ public sealed partial class WorkflowEngine : IWaitFiring
 
         work.History(instance.Id, wait.Kind == WaitKind.Timer ? "timer-fired" : "message-received", element.Id, element.Name,
             data: wait.DueAt is { } dueAt ? new JsonObject { ["dueAt"] = dueAt } : null);
-        foreach (var (name, value) in ToJson(variables))
+        foreach (var (name, value) in ToNodes(variables))
         {
-            instance.Variables[name] = value?.DeepClone();
+            instance.Variables[name] = value;
         }
 
         switch (element)
@@ -660,6 +660,18 @@ public sealed partial class WorkflowEngine : IWaitFiring
     private static JsonObject ToJson(IReadOnlyDictionary<string, object?>? variables)
     {
         var result = new JsonObject();
+        foreach (var (name, value) in ToNodes(variables))
+        {
+            result[name] = value;
+        }
+
+        return result;
+    }
+
+    /// <summary>The variables as new JSON nodes that belong to no object yet, once every name has been checked.</summary>
+    private static List<KeyValuePair<string, JsonNode?>> ToNodes(IReadOnlyDictionary<string, object?>? variables)
+    {
+        var result = new List<KeyValuePair<string, JsonNode?>>();
         foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
         {
             if (string.IsNullOrWhiteSpace(name))
@@ -667,7 +679,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
                 throw new ArgumentException("A variable name is empty.", nameof(variables));
             }
 
-            result[name] = ProcessVariables.ToNode(value);
+            result.Add(new(name, ProcessVariables.ToNode(value)));
         }
 
         return result;
