@@ -303,8 +303,8 @@ public sealed partial class WorkflowEngine
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(actor);
             var task = await OpenTaskAsync(work, taskId, cancellationToken).ConfigureAwait(false);
-            var acting = await CheckTaskActionAsync(work, task, actor, action, cancellationToken).ConfigureAwait(false);
-            var delegation = (await PendingDelegationAsync(work, task.Id, cancellationToken).ConfigureAwait(false))!;
+            var (acting, pending) = await CheckAsync(work, task, actor, action, cancellationToken).ConfigureAwait(false);
+            var delegation = pending!; // CheckAsync refuses to resolve or take back a task that is not delegated.
             delegation.Status = action == TaskAction.Resolve ? DelegationStatus.Resolved : DelegationStatus.TakenBack;
             delegation.EndedAt = work.Now;
             delegation.EndedBy = actor;
