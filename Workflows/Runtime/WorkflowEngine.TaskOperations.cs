@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
+using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Workflows.Runtime;
@@ -328,12 +329,8 @@ public sealed partial class WorkflowEngine
         work.Db.TaskDelegations.Where(d => d.TaskId == taskId && d.Status == DelegationStatus.Pending).OrderBy(d => d.DelegatedAt).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Whether <paramref name="actor"/> is <paramref name="principal"/>'s deputy right now (代理 period running, not ended early).</summary>
-    private static Task<bool> IsDeputyAsync(UnitOfWork work, string principal, string actor, CancellationToken cancellationToken)
-    {
-        var now = work.Now;
-        return work.Db.Deputies.AnyAsync(
-            d => d.Principal == principal && d.Deputy == actor && d.StartsAt <= now && d.EndsAt > now && (d.EndedAt == null || d.EndedAt > now), cancellationToken);
-    }
+    private static Task<bool> IsDeputyAsync(UnitOfWork work, string principal, string actor, CancellationToken cancellationToken) =>
+        work.Db.Deputies.Running(work.Now).AnyAsync(d => d.Principal == principal && d.Deputy == actor, cancellationToken);
 
     private static string ActingText(ActingFor? acting) => acting is null
         ? string.Empty
