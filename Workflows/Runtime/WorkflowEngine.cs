@@ -421,11 +421,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var waits = await db.Waits.AsNoTracking().Where(w => w.DueAt != null && !w.IsIncident).Select(w => new { w.Id, w.DueAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var wait in waits)
-        {
-            await _scheduler.ScheduleAsync(wait.Id, wait.DueAt!.Value, cancellationToken).ConfigureAwait(false);
-        }
-
+        await _scheduler.ApplyAsync([.. waits.Select(w => (w.Id, w.DueAt!.Value))], [], cancellationToken).ConfigureAwait(false);
         return waits.Count;
     }
 
