@@ -261,9 +261,11 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     }
 
     /// <summary>Creates a timer wait for <paramref name="elementId"/> held by <paramref name="token"/>.</summary>
-    public void AddTimerWait(InstanceContext instance, Token token, string elementId, TimerSpec spec, TaskPeriod? hostTask)
-    {
-        var due = TimerCalculator.Compute(spec, Now, instance.Calendar, ParametersOf(instance), hostTask, elementId);
+    public void AddTimerWait(InstanceContext instance, Token token, string elementId, TimerSpec spec, TaskPeriod? hostTask) =>
+        AddTimerWait(instance, token, elementId, TimerCalculator.Compute(spec, Now, instance.Calendar, ParametersOf(instance), hostTask, elementId));
+
+    /// <summary>Creates a timer wait for <paramref name="elementId"/> held by <paramref name="token"/>, due as already computed.</summary>
+    public void AddTimerWait(InstanceContext instance, Token token, string elementId, TimerDue due) =>
         Work.AddWait(instance, new WaitRecord
         {
             Id = Work.NewId(),
@@ -280,7 +282,6 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
             RepeatPeriod = due.RepeatPeriod,
             CreatedAt = Now,
         });
-    }
 
     public void AddMessageWait(InstanceContext instance, Token token, string elementId, MessageEventDefinition message) =>
         Work.AddWait(instance, new WaitRecord

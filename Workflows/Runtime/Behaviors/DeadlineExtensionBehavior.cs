@@ -93,7 +93,7 @@ internal sealed class DeadlineExtensionBehavior : IElementBehavior
             var next = TimerCalculator.Compute(timer, execution.Now, instance.Calendar, execution.ParametersOf(instance), period, boundary.Id);
             if (pending.Count > 0 || next.DueAt > execution.Now)
             {
-                execution.AddTimerWait(instance, token, boundary.Id, timer, period);
+                execution.AddTimerWait(instance, token, boundary.Id, next);
             }
         }
     }
