@@ -57,7 +57,7 @@ public sealed class NotifyActivity : IActivity
         };
         foreach (var (name, value) in context.Inputs)
         {
-            payload[name] = Runtime.ProcessVariablesAccess.ToNode(value);
+            payload[name] = Runtime.ProcessVariables.ToNode(value);
         }
 
         context.Emit("notice", payload);

@@ -23,7 +23,10 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
 
     public static IVariableSource Variables(InstanceContext instance, JsonObject? locals = null) => new JsonObjectVariables(locals, instance.Variables);
 
-    /// <summary>Creates and persists a new instance at its none start event (or the given start event) and runs it.</summary>
+    /// <summary>
+    /// Creates and persists a new instance at its none start event (or the given start event) and runs it.
+    /// <paramref name="variables"/> becomes the instance's own variables object (not copied): pass one built for it.
+    /// </summary>
     public async Task<InstanceContext> StartInstanceAsync(
         PublishedDefinition definition, string? businessKey, JsonObject variables, string? actor, string? jurisdiction,
         (Guid InstanceId, Guid TokenId)? parent, string? startEventId, CancellationToken cancellationToken)
@@ -46,11 +49,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
             Revision = 0,
         };
         Work.Db.ProcessInstances.Add(record);
-        var instance = Work.Attach(record, definition, Services.Calendars.Current.For(jurisdiction));
-        foreach (var (name, value) in variables)
-        {
-            instance.Variables[name] = value?.DeepClone();
-        }
+        var instance = Work.Attach(record, definition, Services.Calendars.Current.For(jurisdiction), variables);
 
         instance.Waits = [];
         instance.OpenTasks = [];
@@ -262,9 +261,11 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     }
 
     /// <summary>Creates a timer wait for <paramref name="elementId"/> held by <paramref name="token"/>.</summary>
-    public void AddTimerWait(InstanceContext instance, Token token, string elementId, TimerSpec spec, TaskPeriod? hostTask)
-    {
-        var due = TimerCalculator.Compute(spec, Now, instance.Calendar, ParametersOf(instance), hostTask, elementId);
+    public void AddTimerWait(InstanceContext instance, Token token, string elementId, TimerSpec spec, TaskPeriod? hostTask) =>
+        AddTimerWait(instance, token, elementId, TimerCalculator.Compute(spec, Now, instance.Calendar, ParametersOf(instance), hostTask, elementId));
+
+    /// <summary>Creates a timer wait for <paramref name="elementId"/> held by <paramref name="token"/>, due as already computed.</summary>
+    public void AddTimerWait(InstanceContext instance, Token token, string elementId, TimerDue due) =>
         Work.AddWait(instance, new WaitRecord
         {
             Id = Work.NewId(),
@@ -281,7 +282,6 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
             RepeatPeriod = due.RepeatPeriod,
             CreatedAt = Now,
         });
-    }
 
     public void AddMessageWait(InstanceContext instance, Token token, string elementId, MessageEventDefinition message) =>
         Work.AddWait(instance, new WaitRecord

@@ -12,25 +12,6 @@ internal static class ProcessVariables
 
     public static string Serialize(JsonObject variables) => variables.ToJsonString();
 
-    /// <summary>Copies <paramref name="values"/> into <paramref name="target"/>, replacing variables of the same name.</summary>
-    public static void Merge(JsonObject target, IReadOnlyDictionary<string, JsonElement>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
-
-        foreach (var (name, value) in values)
-        {
-            if (string.IsNullOrWhiteSpace(name))
-            {
-                throw new ArgumentException("A variable name is empty.", nameof(values));
-            }
-
-            target[name] = JsonNode.Parse(value.GetRawText());
-        }
-    }
-
     public static JsonNode? ToNode(object? value) => value switch
     {
         null => null,

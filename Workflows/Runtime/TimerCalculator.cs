@@ -1,12 +1,14 @@
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Model;
+using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Workflows.Runtime;
 
 /// <summary>
 /// When a timer is due, as an absolute instant computed when the token arrives; the scheduler only fires at it.
 /// Day-counting timers keep their basis (the date counted from, not counted itself, and the number and kind of days)
-/// so that a calendar change can recompute the instant.
+/// so that a calendar change can recompute the instant, and the last day of the period (<see cref="DueDate"/>), whose 24:00
+/// is the instant.
 /// </summary>
 internal sealed record TimerDue(
     DateTimeOffset DueAt,
@@ -15,7 +17,17 @@ internal sealed record TimerDue(
     int? BasisDays = null,
     DayCountKind? BasisDayKind = null,
     int? RepeatsLeft = null,
-    string? RepeatPeriod = null);
+    string? RepeatPeriod = null,
+    DateOnly? DueDate = null)
+{
+    /// <summary>Writes this day-counted due into <paramref name="task"/>: its due date, due instant and whether it is provisional.</summary>
+    public void ApplyTo(UserTaskRecord task)
+    {
+        task.DueDate = DueDate ?? throw new InvalidOperationException("Only a due counted in days has a due date.");
+        task.DueAt = DueAt;
+        task.DueProvisional = Provisional;
+    }
+}
 
 /// <summary>The period of a user task (<c>sf:dueDays</c>), the basis of its due date and of <c>taskDue</c> timers.</summary>
 internal sealed record TaskPeriod(DateOnly BasisDate, int Days, DayCountKind Kind);
@@ -61,7 +73,7 @@ internal static class TimerCalculator
     public static TimerDue Count(DateOnly basis, int days, DayCountKind kind, OfficialCalendar calendar)
     {
         var deadline = kind == DayCountKind.Working ? calendar.AddWorkingDays(basis, days) : calendar.AddCalendarDays(basis, days);
-        return new TimerDue(deadline.DueAt, deadline.Provisional, basis, days, kind);
+        return new TimerDue(deadline.DueAt, deadline.Provisional, basis, days, kind, DueDate: deadline.Date);
     }
 
     /// <summary>The next occurrence of a repeating timer after <paramref name="previous"/>, or null when no repetition is left.</summary>

@@ -48,9 +48,10 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
 
     public bool TryGetLoaded(Guid instanceId, out InstanceContext context) => _instances.TryGetValue(instanceId, out context!);
 
-    public InstanceContext Attach(ProcessInstanceRecord record, PublishedDefinition definition, OfficialCalendar calendar)
+    /// <param name="variables">The variables of a new instance, taken over as they are; null to read the record's.</param>
+    public InstanceContext Attach(ProcessInstanceRecord record, PublishedDefinition definition, OfficialCalendar calendar, JsonObject? variables = null)
     {
-        var context = new InstanceContext(record, definition, InstanceState.Parse(record.State), ProcessVariables.Parse(record.Variables), calendar);
+        var context = new InstanceContext(record, definition, InstanceState.Parse(record.State), variables ?? ProcessVariables.Parse(record.Variables), calendar);
         _instances[record.Id] = context;
         return context;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
+using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Workflows.Runtime;
@@ -303,8 +304,8 @@ public sealed partial class WorkflowEngine
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(actor);
             var task = await OpenTaskAsync(work, taskId, cancellationToken).ConfigureAwait(false);
-            var acting = await CheckTaskActionAsync(work, task, actor, action, cancellationToken).ConfigureAwait(false);
-            var delegation = (await PendingDelegationAsync(work, task.Id, cancellationToken).ConfigureAwait(false))!;
+            var (acting, pending) = await CheckAsync(work, task, actor, action, cancellationToken).ConfigureAwait(false);
+            var delegation = pending!; // CheckAsync refuses to resolve or take back a task that is not delegated.
             delegation.Status = action == TaskAction.Resolve ? DelegationStatus.Resolved : DelegationStatus.TakenBack;
             delegation.EndedAt = work.Now;
             delegation.EndedBy = actor;
@@ -328,12 +329,8 @@ public sealed partial class WorkflowEngine
         work.Db.TaskDelegations.Where(d => d.TaskId == taskId && d.Status == DelegationStatus.Pending).OrderBy(d => d.DelegatedAt).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Whether <paramref name="actor"/> is <paramref name="principal"/>'s deputy right now (代理 period running, not ended early).</summary>
-    private static Task<bool> IsDeputyAsync(UnitOfWork work, string principal, string actor, CancellationToken cancellationToken)
-    {
-        var now = work.Now;
-        return work.Db.Deputies.AnyAsync(
-            d => d.Principal == principal && d.Deputy == actor && d.StartsAt <= now && d.EndsAt > now && (d.EndedAt == null || d.EndedAt > now), cancellationToken);
-    }
+    private static Task<bool> IsDeputyAsync(UnitOfWork work, string principal, string actor, CancellationToken cancellationToken) =>
+        work.Db.Deputies.Running(work.Now).AnyAsync(d => d.Principal == principal && d.Deputy == actor, cancellationToken);
 
     private static string ActingText(ActingFor? acting) => acting is null
         ? string.Empty

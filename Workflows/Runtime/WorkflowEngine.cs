@@ -79,9 +79,9 @@ public sealed partial class WorkflowEngine : IWaitFiring
             task.CompletedBy = request.Actor;
             task.Outcome = request.Outcome;
             task.Comment = request.Comment;
-            foreach (var (name, value) in ToJson(request.Variables))
+            foreach (var (name, value) in ToNodes(request.Variables))
             {
-                instance.Variables[name] = value?.DeepClone();
+                instance.Variables[name] = value;
             }
 
             work.History(instance.Id, "task-completed", task.ElementId, task.Name, request.Actor, request.Outcome, request.Comment, task.Id);
@@ -194,9 +194,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
                 var due = TimerCalculator.Count(period.BasisDate, period.Days, period.Kind, instance.Calendar);
                 task.DueBasisDate = period.BasisDate;
                 task.DueDays = remaining;
-                task.DueDate = ChinaTime.DateOf(due.DueAt.AddTicks(-1));
-                task.DueAt = due.DueAt;
-                task.DueProvisional = due.Provisional;
+                due.ApplyTo(task);
             }
 
             foreach (var boundary in instance.Process.BoundaryEventsOf(task.ElementId).Where(b => b.Trigger is TimerEventDefinition))
@@ -401,9 +399,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
                         var due = TimerCalculator.Count(task.DueBasisDate!.Value, task.DueDays ?? 0, TimerCalculator.ParseDayKind(task.DueDayKind), CalendarOf(task.InstanceId));
                         if (due.DueAt != task.DueAt || due.Provisional != task.DueProvisional)
                         {
-                            task.DueAt = due.DueAt;
-                            task.DueDate = ChinaTime.DateOf(due.DueAt.AddTicks(-1));
-                            task.DueProvisional = due.Provisional;
+                            due.ApplyTo(task);
                             task.Revision++;
                             work.History(task.InstanceId, "deadline-recomputed", task.ElementId, task.Name, taskId: task.Id, data: new JsonObject { ["dueDate"] = task.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
                             moved++;
@@ -425,11 +421,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var waits = await db.Waits.AsNoTracking().Where(w => w.DueAt != null && !w.IsIncident).Select(w => new { w.Id, w.DueAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var wait in waits)
-        {
-            await _scheduler.ScheduleAsync(wait.Id, wait.DueAt!.Value, cancellationToken).ConfigureAwait(false);
-        }
-
+        await _scheduler.ApplyAsync([.. waits.Select(w => (w.Id, w.DueAt!.Value))], [], cancellationToken).ConfigureAwait(false);
         return waits.Count;
     }
 
@@ -519,9 +511,9 @@ public sealed partial class WorkflowEngine : IWaitFiring
 
         work.History(instance.Id, wait.Kind == WaitKind.Timer ? "timer-fired" : "message-received", element.Id, element.Name,
             data: wait.DueAt is { } dueAt ? new JsonObject { ["dueAt"] = dueAt } : null);
-        foreach (var (name, value) in ToJson(variables))
+        foreach (var (name, value) in ToNodes(variables))
         {
-            instance.Variables[name] = value?.DeepClone();
+            instance.Variables[name] = value;
         }
 
         switch (element)
@@ -664,6 +656,18 @@ public sealed partial class WorkflowEngine : IWaitFiring
     private static JsonObject ToJson(IReadOnlyDictionary<string, object?>? variables)
     {
         var result = new JsonObject();
+        foreach (var (name, value) in ToNodes(variables))
+        {
+            result[name] = value;
+        }
+
+        return result;
+    }
+
+    /// <summary>The variables as new JSON nodes that belong to no object yet, once every name has been checked.</summary>
+    private static List<KeyValuePair<string, JsonNode?>> ToNodes(IReadOnlyDictionary<string, object?>? variables)
+    {
+        var result = new List<KeyValuePair<string, JsonNode?>>();
         foreach (var (name, value) in variables ?? new Dictionary<string, object?>())
         {
             if (string.IsNullOrWhiteSpace(name))
@@ -671,7 +675,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
                 throw new ArgumentException("A variable name is empty.", nameof(variables));
             }
 
-            result[name] = ProcessVariables.ToNode(value);
+            result.Add(new(name, ProcessVariables.ToNode(value)));
         }
 
         return result;

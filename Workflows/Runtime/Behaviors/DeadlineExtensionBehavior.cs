@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Model;
 using ShareFlow.Workflows.Persistence;
 
@@ -63,9 +62,7 @@ internal sealed class DeadlineExtensionBehavior : IElementBehavior
     {
         task.DueDays += days;
         var due = TimerCalculator.Count(task.DueBasisDate!.Value, task.DueDays!.Value, TimerCalculator.ParseDayKind(task.DueDayKind), instance.Calendar);
-        task.DueDate = ChinaTime.DateOf(due.DueAt.AddTicks(-1));
-        task.DueAt = due.DueAt;
-        task.DueProvisional = due.Provisional;
+        due.ApplyTo(task);
         task.Revision++;
         execution.Work.History(instance.Id, "deadline-extended", task.ElementId, task.Name, taskId: task.Id, data: new JsonObject
         {
@@ -96,7 +93,7 @@ internal sealed class DeadlineExtensionBehavior : IElementBehavior
             var next = TimerCalculator.Compute(timer, execution.Now, instance.Calendar, execution.ParametersOf(instance), period, boundary.Id);
             if (pending.Count > 0 || next.DueAt > execution.Now)
             {
-                execution.AddTimerWait(instance, token, boundary.Id, timer, period);
+                execution.AddTimerWait(instance, token, boundary.Id, next);
             }
         }
     }

@@ -210,9 +210,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
             record.DueBasisDate = period.BasisDate;
             record.DueDays = period.Days;
             record.DueDayKind = period.Kind.ToWire();
-            record.DueDate = ChinaTime.DateOf(due.DueAt.AddTicks(-1));
-            record.DueAt = due.DueAt;
-            record.DueProvisional = due.Provisional;
+            due.ApplyTo(record);
         }
 
         execution.Work.Db.UserTasks.Add(record);
