@@ -77,7 +77,7 @@ internal static class SharingAnswerPage
             .Append("</p>\n");
 
         html.Append("<table class=\"facts\">\n");
-        Fact(html, "申请事项", $"{application.ResourceName}（{ShareTypeLabel(application.ShareType)}，提供部门：{context.ProviderName}）");
+        Fact(html, "申请事项", $"{application.ResourceName}（{application.ShareType.ToChineseName()}，提供部门：{context.ProviderName}）");
         Fact(html, "申请数据项", string.Join("、", application.RequestedItems));
         Fact(html, "履职依据", application.Duty);
         Fact(html, "应用场景", application.Scenario);
@@ -192,13 +192,6 @@ internal static class SharingAnswerPage
         ({ } from, null) => $"自{ChinaFormat.ChineseDate(from)}起",
         (null, { } until) => $"至{ChinaFormat.ChineseDate(until)}",
         _ => null,
-    };
-
-    private static string ShareTypeLabel(ShareType type) => type switch
-    {
-        ShareType.Unconditional => "无条件共享",
-        ShareType.Conditional => "有条件共享",
-        _ => "不予共享",
     };
 
     private static string DecisionLabel(SharingDecision? decision) => decision switch
