@@ -351,7 +351,7 @@ public sealed class BpmnParser
             var extension = definition.Attributes().Where(a => a.Name.Namespace == Sf).ToList();
             if (standard.Count > 1)
             {
-                throw Fail(definition, $"{Capitalize(where)} has more than one of timeDuration, timeDate and timeCycle.", ownerId);
+                throw Fail(definition, $"{ModelText.Capitalize(where)} has more than one of timeDuration, timeDate and timeCycle.", ownerId);
             }
 
             if (standard.Count == 1)
@@ -360,7 +360,7 @@ public sealed class BpmnParser
                 {
                     throw Fail(
                         definition,
-                        $"{Capitalize(where)} has both {standard[0].Name.LocalName} and sf:{extension[0].Name.LocalName}; use either the standard child or the sf: attributes.",
+                        $"{ModelText.Capitalize(where)} has both {standard[0].Name.LocalName} and sf:{extension[0].Name.LocalName}; use either the standard child or the sf: attributes.",
                         ownerId);
                 }
 
@@ -376,7 +376,7 @@ public sealed class BpmnParser
             };
             if (daysText is null && anchor == TimerAnchor.Entry)
             {
-                throw Fail(definition, $"{Capitalize(where)} has neither timeDuration, timeDate, timeCycle nor sf:days.", ownerId);
+                throw Fail(definition, $"{ModelText.Capitalize(where)} has neither timeDuration, timeDate, timeCycle nor sf:days.", ownerId);
             }
 
             if (anchor == TimerAnchor.TaskDue && !isBoundary)
@@ -479,6 +479,7 @@ public sealed class BpmnParser
                 throw Fail(element, $"sf:dueDays '{dueText}' on {where} is neither a whole number nor a profile parameter name (e.g. sharing.answerDays).");
             }
 
+            var dueDayKindExpression = DueDayKindExpression(element);
             return new UserTask
             {
                 Id = id,
@@ -488,8 +489,8 @@ public sealed class BpmnParser
                 CandidateRole = LiteralOrExpressionAttribute(element, "candidateRole"),
                 Assignee = LiteralOrExpressionAttribute(element, "assignee"),
                 DueDays = dueDays,
-                DueDayKind = DueDayKindExpression(element) is null ? ReadDayKind(element, "dueDayKind", where, id) : DayCountKind.Working,
-                DueDayKindExpression = DueDayKindExpression(element),
+                DueDayKind = dueDayKindExpression is null ? ReadDayKind(element, "dueDayKind", where, id) : DayCountKind.Working,
+                DueDayKindExpression = dueDayKindExpression,
                 DueFrom = LiteralOrExpressionAttribute(element, "dueFrom"),
                 FormKey = SfAttribute(element, "formKey"),
                 MultiInstance = ReadLoop(element, id, allowMultiInstance: true),
@@ -707,7 +708,7 @@ public sealed class BpmnParser
 
             if (required && definitions.Count == 0)
             {
-                throw Fail(element, $"{Capitalize(element.Name.LocalName)} '{id}' needs a {string.Join(" or ", allowed)}.");
+                throw Fail(element, $"{ModelText.Capitalize(element.Name.LocalName)} '{id}' needs a {string.Join(" or ", allowed)}.");
             }
 
             return definitions.Count == 0 ? null : definitions[0];
@@ -796,8 +797,6 @@ public sealed class BpmnParser
                 _ => throw Fail(element, $"Attribute {name}='{text}' on {element.Name.LocalName} must be 'true' or 'false'."),
             };
         }
-
-        private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
         private static BpmnParseException Fail(XElement element, string message, string? elementId = null)
         {

@@ -148,7 +148,7 @@ public static partial class DefinitionValidator
             CheckEventFlows(element);
             if (element is not EndEvent && _process.Outgoing(element.Id).Count == 0)
             {
-                Report(element.Id, ValidationCodes.DeadEnd, $"{Capitalize(Describe(element))} has no outgoing sequence flow; only end events may end a path.");
+                Report(element.Id, ValidationCodes.DeadEnd, $"{ModelText.Capitalize(Describe(element))} has no outgoing sequence flow; only end events may end a path.");
             }
 
             CheckConditionsAllowed(element);
@@ -327,11 +327,11 @@ public static partial class DefinitionValidator
         {
             if (message.MessageRef is null)
             {
-                Report(element.Id, ValidationCodes.UnknownMessage, $"{Capitalize(Describe(element))} waits for a message but names none (messageRef).");
+                Report(element.Id, ValidationCodes.UnknownMessage, $"{ModelText.Capitalize(Describe(element))} waits for a message but names none (messageRef).");
             }
             else if (!definition.Messages.ContainsKey(message.MessageRef))
             {
-                Report(element.Id, ValidationCodes.UnknownMessage, $"{Capitalize(Describe(element))} refers to message '{message.MessageRef}', which the document does not define.");
+                Report(element.Id, ValidationCodes.UnknownMessage, $"{ModelText.Capitalize(Describe(element))} refers to message '{message.MessageRef}', which the document does not define.");
             }
         }
 
@@ -495,12 +495,12 @@ public static partial class DefinitionValidator
             {
                 if (context.DefaultActivity is null)
                 {
-                    Report(task.Id, ValidationCodes.UnboundActivity, $"{Capitalize(Describe(task))} has no sf:activity and no default activity applies.");
+                    Report(task.Id, ValidationCodes.UnboundActivity, $"{ModelText.Capitalize(Describe(task))} has no sf:activity and no default activity applies.");
                 }
             }
             else if (!context.IsKnownActivity(task.ActivityName))
             {
-                Report(task.Id, ValidationCodes.UnknownActivity, $"{Capitalize(Describe(task))} runs activity '{task.ActivityName}', which is not registered.");
+                Report(task.Id, ValidationCodes.UnknownActivity, $"{ModelText.Capitalize(Describe(task))} runs activity '{task.ActivityName}', which is not registered.");
             }
 
             foreach (var input in task.Inputs)
@@ -516,7 +516,7 @@ public static partial class DefinitionValidator
                 Report(
                     extension.Id,
                     ValidationCodes.BadDeadlineExtension,
-                    $"{Capitalize(Describe(extension))} extends the deadline of '{extension.TargetTaskId}', which is not a user task with sf:dueDays.");
+                    $"{ModelText.Capitalize(Describe(extension))} extends the deadline of '{extension.TargetTaskId}', which is not a user task with sf:dueDays.");
             }
 
             CheckDayAmount(extension, "sf:extendDays", extension.Days, minimum: 1);
@@ -614,7 +614,7 @@ public static partial class DefinitionValidator
             {
                 foreach (var element in scope.Elements.Where(e => !_reached.Contains(e.Id)))
                 {
-                    Report(element.Id, ValidationCodes.Unreachable, $"{Capitalize(Describe(element))} cannot be reached from a start event.");
+                    Report(element.Id, ValidationCodes.Unreachable, $"{ModelText.Capitalize(Describe(element))} cannot be reached from a start event.");
                 }
             }
         }
@@ -650,6 +650,5 @@ public static partial class DefinitionValidator
 
         private static string Describe(FlowElement element) => $"{element.Kind} '{element.Id}'";
 
-        private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
 }

@@ -325,35 +325,21 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     public IPolicyParameters ParametersOf(InstanceContext instance) => new InstancePolicyParameters(instance.Variables, Services.Parameters);
 
     /// <summary>Evaluates a value that may be a literal or a <c>${...}</c> expression.</summary>
-    public static object? Evaluate(string elementId, string raw, IVariableSource variables)
-    {
-        try
-        {
-            return ParsedExpressions.Get(raw).Evaluate(variables);
-        }
-        catch (Exception ex) when (ex is ExpressionSyntaxException or ExpressionEvaluationException)
-        {
-            throw new ProcessExecutionException(elementId, ex.Message, ex);
-        }
-    }
+    public static object? Evaluate(string elementId, string raw, IVariableSource variables) =>
+        Guarded(elementId, () => ParsedExpressions.Get(raw).Evaluate(variables));
 
-    public static bool EvaluateCondition(string elementId, string raw, IVariableSource variables)
-    {
-        try
-        {
-            return ParsedExpressions.Get(raw).EvaluateCondition(variables);
-        }
-        catch (Exception ex) when (ex is ExpressionSyntaxException or ExpressionEvaluationException)
-        {
-            throw new ProcessExecutionException(elementId, ex.Message, ex);
-        }
-    }
+    public static bool EvaluateCondition(string elementId, string raw, IVariableSource variables) =>
+        Guarded(elementId, () => ParsedExpressions.Get(raw).EvaluateCondition(variables));
 
-    public static string? EvaluateString(string elementId, string raw, IVariableSource variables)
+    public static string? EvaluateString(string elementId, string raw, IVariableSource variables) =>
+        Guarded(elementId, () => ParsedExpressions.Get(raw).EvaluateString(variables));
+
+    /// <summary>Runs an expression step, reporting a syntax or evaluation error as a failure of <paramref name="elementId"/>.</summary>
+    private static T Guarded<T>(string elementId, Func<T> evaluate)
     {
         try
         {
-            return ParsedExpressions.Get(raw).EvaluateString(variables);
+            return evaluate();
         }
         catch (Exception ex) when (ex is ExpressionSyntaxException or ExpressionEvaluationException)
         {

@@ -438,19 +438,18 @@ public sealed partial class WorkflowEngine : IWaitFiring
         record.OpenIncidents, variables, [.. state.Tokens.Select(t => t.ElementId).Distinct()], record.ParentInstanceId);
 
     /// <summary>The suspended tasks of an instance (补正), oldest first.</summary>
-    public async Task<IReadOnlyList<TaskView>> GetSuspendedTasksAsync(Guid instanceId, CancellationToken cancellationToken)
-    {
-        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Suspended).OrderBy(t => t.Id)
-            .Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.Status, t.CandidateDepartment, t.CandidateRole, t.Assignee, t.CreatedAt, t.DueDate, t.DueAt, t.DueProvisional, t.Outcome, t.CompletedBy))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task<IReadOnlyList<TaskView>> GetSuspendedTasksAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        GetTasksAsync(instanceId, UserTaskStatus.Suspended, cancellationToken);
 
     /// <summary>The open tasks of an instance, oldest first.</summary>
-    public async Task<IReadOnlyList<TaskView>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TaskView>> GetOpenTasksAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        GetTasksAsync(instanceId, UserTaskStatus.Open, cancellationToken);
+
+    /// <summary>The tasks of an instance in <paramref name="status"/>, oldest first.</summary>
+    private async Task<IReadOnlyList<TaskView>> GetTasksAsync(Guid instanceId, string status, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == UserTaskStatus.Open).OrderBy(t => t.Id)
+        return await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == status).OrderBy(t => t.Id)
             .Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.Status, t.CandidateDepartment, t.CandidateRole, t.Assignee, t.CreatedAt, t.DueDate, t.DueAt, t.DueProvisional, t.Outcome, t.CompletedBy))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -57,7 +57,6 @@ internal sealed partial class QuartzWaitScheduler(
         await scheduler.DeleteJob(JobKeyFor(waitId), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The job of one wait: non-durable (deleted once its trigger is done), recovered if a node dies while firing it.</summary>
     /// <summary>One store transaction for the removals and one for the additions of a state change.</summary>
     public async Task ApplyAsync(IReadOnlyCollection<(Guid WaitId, DateTimeOffset DueAt)> schedule, IReadOnlyCollection<Guid> unschedule, CancellationToken cancellationToken)
     {
@@ -89,6 +88,7 @@ internal sealed partial class QuartzWaitScheduler(
         }
     }
 
+    /// <summary>The job of one wait: non-durable (deleted once its trigger is done), recovered if a node dies while firing it.</summary>
     internal static IJobDetail JobFor(Guid waitId) => JobBuilder.Create()
         .OfType(FireWaitJobType)
         .WithIdentity(JobKeyFor(waitId))
