@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
-// The Host serves dist/ and answers /api; `npm run dev` proxies the API to a Host on its default port.
+// The Host serves dist/ and answers /api; `npm run dev` proxies the API to a Host (SHAREFLOW_API, default its own port).
 export default defineConfig({
   plugins: [vue()],
   build: {
@@ -10,7 +10,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   server: {
-    proxy: { '/api': 'http://localhost:5080' },
+    proxy: { '/api': process.env.SHAREFLOW_API ?? 'http://localhost:5080' },
   },
   test: {
     environment: 'jsdom',
