@@ -19,10 +19,10 @@ builder.AddShareFlowSecurity();
 
 var app = builder.Build();
 app.UseShareFlowErrorHandling();
+app.UseShareFlowFrontend();
 app.UseShareFlowSecurity();
 app.MapOpenApi();
 app.MapShareFlowHealthChecks();
-app.MapGet("/", () => TypedResults.Ok(new { name = "ShareFlow", calendar = "/api/calendar" })).ExcludeFromDescription();
 app.MapAuthApi();
 app.MapCalendarApi();
 app.MapCatalogApi();

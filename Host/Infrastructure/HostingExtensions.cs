@@ -110,7 +110,7 @@ internal static class HostingExtensions
             Console.WriteLine("ShareFlow 政务数据共享审批 is running.");
             foreach (var address in addresses)
             {
-                Console.WriteLine($"  Open {address}/  (e.g. {address}/api/calendar/deadline?start=2026-09-30&workingDays=10)");
+                Console.WriteLine($"  Open {address}/ in a browser; the API answers under {address}/api (e.g. {address}/api/calendar/deadline?start=2026-09-30&workingDays=10)");
             }
 
             Console.WriteLine($"  Database: {database.Provider}");
