@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test suite of ShareFlow: starts a throw-away PostgreSQL server, builds the whole solution (warnings are
-# errors), then runs every test project. Fails when a test fails, when the build fails, or when no test ran at all.
+# Runs every test suite of ShareFlow: starts a throw-away PostgreSQL server, installs the front-end's packages, builds
+# the whole solution (warnings are errors; the Host's build also builds the front-end in Designer/), then runs the
+# front-end's unit tests (Vitest) and every .NET test project, the browser tests included. Fails when a test fails, when
+# the build fails, or when no test ran at all; the last line is "N passed, N failed" over all of them.
 #
 # PostgreSQL: Debian's `postgresql` package is installed when initdb/pg_ctl are missing; a cluster is created in a
 # temporary folder, started on 127.0.0.1 on a free port and removed on exit. The tests find it through
 # SHAREFLOW_TEST_POSTGRES. With CI=true a server that cannot be installed or started fails the run; elsewhere a
 # warning is printed and the PostgreSQL tests fail, saying that SHAREFLOW_TEST_POSTGRES is not set.
+#
+# Browser tests: they drive Debian's /usr/bin/chromium (never a downloaded browser); `chromium` and `fonts-noto-cjk`
+# (so that Chinese renders) are installed when it is missing. With CI=true a chromium that cannot be installed fails the
+# run; elsewhere a warning is printed and the browser tests fail. Their screenshots are kept in artifacts/browser/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -48,16 +54,24 @@ find_pg_bin() {
   return 1
 }
 
-install_pg() {
+apt_updated=0
+
+# Installs Debian packages with apt-get (as root, or through sudo without a password).
+apt_install() {
   local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null 2>&1 || { echo "Not root and no sudo: cannot install postgresql." >&2; return 1; }
+    command -v sudo >/dev/null 2>&1 || { echo "Not root and no sudo: cannot install $*." >&2; return 1; }
     sudo=(sudo -n)
   fi
-  echo "Installing Debian's postgresql package"
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null &&
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql >/dev/null
+  echo "Installing Debian's package(s): $*"
+  if [ "$apt_updated" -eq 0 ]; then
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null || return 1
+    apt_updated=1
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null
 }
+
+install_pg() { apt_install postgresql; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -120,11 +134,39 @@ elif ! start_pg; then
   unset SHAREFLOW_TEST_POSTGRES
 fi
 
+echo "== Chromium (browser tests)"
+chromium=/usr/bin/chromium
+has_chinese_font() { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh family 2>/dev/null | head -1)" ]; }
+if [ ! -x "$chromium" ]; then
+  if ! apt_install chromium fonts-noto-cjk || [ ! -x "$chromium" ]; then
+    if [ "${CI:-}" = "true" ]; then
+      echo "CI: chromium could not be installed; the browser tests need $chromium." >&2
+      exit 1
+    fi
+    echo "WARNING: chromium could not be installed; the browser tests will fail." >&2
+  fi
+elif ! has_chinese_font; then
+  apt_install fonts-noto-cjk || echo "WARNING: fonts-noto-cjk could not be installed; Chinese shows as boxes in screenshots." >&2
+fi
+if [ -x "$chromium" ]; then "$chromium" --version 2>/dev/null || true; fi
+# The tests drive that chromium; nothing may fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+export SHAREFLOW_BROWSER_ARTIFACTS="$PWD/artifacts/browser"
+rm -rf "$SHAREFLOW_BROWSER_ARTIFACTS"
+
+echo "== Front-end packages (Designer/)"
+command -v npm >/dev/null 2>&1 || { echo "npm is missing: the front-end needs Node.js 20.19 or later with npm." >&2; exit 1; }
+(cd Designer && npm ci --no-audit --no-fund --loglevel=error)
+
 echo "== Build"
 dotnet build ShareFlow.slnx --nologo -v quiet -clp:ErrorsOnly
 
-echo "== .NET test projects"
 status=0
+echo "== Front-end unit tests (Vitest)"
+mkdir -p "$results/vitest"
+(cd Designer && npm test -- --passWithNoTests --reporter=default --reporter=json --outputFile.json="$results/vitest/vitest.json") || status=$?
+
+echo "== .NET test projects"
 # One results folder per test project, so no two result files can collide.
 for project in tests/*/*.Tests.csproj; do
   name="$(basename "$project" .csproj)"
@@ -143,7 +185,23 @@ for trx in "$results"/*/*.trx; do
   failed=$((failed + $(get failed)))
 done
 
+# Vitest's JSON report (Jest's format) counts the front-end's tests.
+if [ -f "$results/vitest/vitest.json" ] && vitest_counts=$(node -e '
+    const report = require(process.argv[1]);
+    console.log(report.numPassedTests, report.numFailedTests, report.numTotalTests);' "$results/vitest/vitest.json"); then
+  read -r vitest_passed vitest_failed vitest_total <<<"$vitest_counts"
+  total=$((total + vitest_total))
+  passed=$((passed + vitest_passed))
+  failed=$((failed + vitest_failed))
+else
+  echo "Vitest wrote no report: the front-end's tests did not run." >&2
+  status=1
+fi
+
 echo
+if [ -d "$SHAREFLOW_BROWSER_ARTIFACTS" ]; then
+  echo "Browser test screenshots: $SHAREFLOW_BROWSER_ARTIFACTS"
+fi
 if [ "$total" -eq 0 ]; then
   echo "No test ran." >&2
   echo "0 passed, 0 failed"

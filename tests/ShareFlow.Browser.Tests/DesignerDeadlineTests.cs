@@ -13,7 +13,10 @@ namespace ShareFlow.Browser.Tests;
 public sealed class DesignerDeadlineTests(Chromium chromium, ShareFlowSite site, ITestOutputHelper output)
     : BrowserTest(chromium, site, output), IClassFixture<ShareFlowSite>
 {
-    /// <summary>The answer period the admin sets: shorter than Fuzhou's 15 working days, so the two deadlines differ.</summary>
+    /// <summary>
+    /// The answer period the admin sets, shorter than Fuzhou's 15 working days. From Wednesday 23 September 2026 it ends on
+    /// Saturday 10 October, a make-up working day after the National Day break.
+    /// </summary>
     private const int NewAnswerDays = 7;
 
     [Fact(DisplayName = "An admin shortens the sharing answer deadline in the designer and publishes; a new application is due accordingly")]

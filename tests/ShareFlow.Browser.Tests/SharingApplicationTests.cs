@@ -32,8 +32,9 @@ public sealed class SharingApplicationTests(Chromium chromium, ShareFlowSite sit
         var clerk = await OpenAsync(Clerk, "/");
         var number = await ApplyForSharingAsync(clerk);
 
-        // 15 working days (Fuzhou art. 18) from Wednesday 23 September 2026, not counting that day, skipping the National
-        // Day break: on the official calendar that is Friday 16 October; counted as plain weekdays it would be 14 October.
+        // 15 working days (Fuzhou art. 18) from Wednesday 23 September 2026, that day not counted, across the Mid-Autumn
+        // Festival (25-27 September) and the National Day break (1-7 October, with Saturday 10 October worked): Wednesday
+        // 21 October on the official calendar, where plain weekdays would give 14 October.
         var deadline = ShareFlowSite.Calendar.AddWorkingDays(Site.Today, ShareFlowSite.ProfileDays(PolicyProfile.Parameters.SharingAnswerDays)).Date;
         var reviewer = await OpenAsync(Reviewer, "/");
         var row = await TodoRowAsync(reviewer, number);

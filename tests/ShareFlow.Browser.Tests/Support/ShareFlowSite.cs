@@ -18,9 +18,9 @@ namespace ShareFlow.Browser.Tests.Support;
 public sealed class ShareFlowSite : IAsyncLifetime, IDisposable
 {
     /// <summary>
-    /// Wednesday 23 September 2026, 09:00 Shanghai time. A period started today runs across the National Day break
-    /// (1-7 October 2026, with Saturday 10 October a make-up working day), so only a deadline counted on the official
-    /// calendar comes out right.
+    /// Wednesday 23 September 2026, 09:00 Shanghai time. A period started today runs across the Mid-Autumn Festival
+    /// (Friday 25 to Sunday 27 September 2026) and the National Day break (1-7 October, with Saturday 10 October a
+    /// make-up working day), so only a deadline counted on the official calendar comes out right.
     /// </summary>
     public static readonly DateTimeOffset ClockStart = new(2026, 9, 23, 9, 0, 0, TimeSpan.FromHours(8));
 
