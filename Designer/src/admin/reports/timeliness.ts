@@ -154,6 +154,7 @@ export function stackedBarOption(buckets: Bucket[], labels: ChartLabels) {
         name: labels.outcomes[outcome],
         type: 'bar',
         stack: 'outcomes',
+        barMaxWidth: 56,
         emphasis: { focus: 'series' },
         itemStyle: { color: outcomeColours[outcome] },
         data: buckets.map((bucket) => bucket.values[outcome]),
