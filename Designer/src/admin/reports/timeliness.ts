@@ -143,11 +143,12 @@ export function stackedBarOption(buckets: Bucket[], labels: ChartLabels) {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, data: [...outcomes.map((outcome) => labels.outcomes[outcome]), labels.averageWorkingDays] },
-    grid: { left: 48, right: 56, top: 40, bottom: categories.length > 6 ? 72 : 32, containLabel: true },
+    grid: { left: 48, right: 56, top: 72, bottom: categories.length > 6 ? 72 : 32, containLabel: true },
     xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
     yAxis: [
-      { type: 'value', name: labels.count, minInterval: 1 },
-      { type: 'value', name: labels.averageWorkingDays, position: 'right', splitLine: { show: false } },
+      { type: 'value', name: labels.count, minInterval: 1, nameTextStyle: { align: 'left' } },
+      // Right-aligned so the long name grows into the chart rather than off its edge.
+      { type: 'value', name: labels.averageWorkingDays, position: 'right', splitLine: { show: false }, nameTextStyle: { align: 'right' } },
     ],
     series: [
       ...outcomes.map((outcome) => ({
