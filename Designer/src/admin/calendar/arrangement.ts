@@ -38,7 +38,8 @@ export interface ArrangementDraft {
 export interface ArrangementPreview {
   year: number;
   changes: { date: string; before: string; after: string; name: string | null }[];
-  movedDeadlines: { taskId: string; caseId: string; caseNumber: string | null; taskName: string | null; before: string; after: string }[];
+  /** `before` is null for a step that had no deadline yet. */
+  movedDeadlines: { taskId: string; caseId: string; caseNumber: string | null; taskName: string | null; before: string | null; after: string }[];
 }
 
 /** The festivals of the notices, for the name picker; any other name is accepted too. */
