@@ -48,7 +48,7 @@ describe('importing a year', () => {
     await button(page, '预览').trigger('click');
     await settle();
 
-    expect(page.text()).toContain('2027 年：1 个日期的性质将改变，1 个待办期限将随之调整。');
+    expect(page.text()).toContain('2027 年：1 个日期有变化，1 个待办期限将随之调整。');
     expect(page.text()).toContain('共享〔2027〕12号');
     expect(page.text()).toContain('调休上班');
     expect(page.find('a[href="/cases/c1"]').exists()).toBe(true);
