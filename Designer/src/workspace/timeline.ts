@@ -53,3 +53,21 @@ export function historyTone(entry: HistoryEntry): TimelineTone {
       return 'primary';
   }
 }
+
+/**
+ * The steps waiting in a case, read from its history when the Host does not list them: each task created and not yet
+ * completed, cancelled or returned (a 补正 suspends it; resuming it makes it wait again).
+ */
+export function waitingSteps(entries: readonly HistoryEntry[] | null | undefined): { elementId: string; name: string; since: string }[] {
+  const waiting = new Map<string, { elementId: string; name: string; since: string }>();
+  for (const entry of visibleHistory(entries, true)) {
+    if (!entry.elementId) continue;
+    if (entry.kind === 'task-created' || entry.kind === 'task-resumed') {
+      waiting.set(entry.elementId, { elementId: entry.elementId, name: entry.elementName ?? entry.elementId, since: entry.at });
+    } else if (entry.kind === 'task-completed' || entry.kind === 'task-cancelled' || entry.kind === 'task-suspended') {
+      waiting.delete(entry.elementId);
+    }
+  }
+  if (entries?.some((entry) => entry.kind === 'instance-completed' || entry.kind === 'instance-cancelled')) return [];
+  return [...waiting.values()];
+}

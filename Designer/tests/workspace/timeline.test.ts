@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleHistory } from '../../src/workspace/timeline';
+import { visibleHistory, waitingSteps } from '../../src/workspace/timeline';
 import type { HistoryEntry } from '../../src/workspace/api';
 
 const at = '2026-11-21T19:20:32Z';
@@ -28,5 +28,23 @@ describe('visibleHistory', () => {
 
   it('copes with no history', () => {
     expect(visibleHistory(null)).toEqual([]);
+  });
+});
+
+describe('waitingSteps', () => {
+  it('lists the tasks created and not yet done', () => {
+    expect(waitingSteps(entries)).toEqual([]);
+    const open = entries.filter((e) => e.kind !== 'task-completed');
+    expect(waitingSteps(open)).toEqual([{ elementId: 'review', name: '提供部门审核答复', since: at }]);
+  });
+
+  it('takes a task returned for supplement off the list until it resumes', () => {
+    const returned: HistoryEntry[] = [
+      { at: '2026-11-21T01:00:00Z', kind: 'task-created', elementId: 'review', elementName: '审核' },
+      { at: '2026-11-22T01:00:00Z', kind: 'task-suspended', elementId: 'review', elementName: '审核' },
+    ];
+    expect(waitingSteps(returned)).toEqual([]);
+    const resumed = [...returned, { at: '2026-11-23T01:00:00Z', kind: 'task-resumed', elementId: 'review', elementName: '审核' }];
+    expect(waitingSteps(resumed).map((step) => step.elementId)).toEqual(['review']);
   });
 });
