@@ -615,7 +615,7 @@ const zhCN = {
     empty: '暂无代理记录',
   },
   common: { chooseDepartment: '请选择部门' },
-  userPicker: { placeholder: '输入用户名' },
+  userPicker: { placeholder: '输入用户名', placeholderMany: '输入用户名，多个以逗号分隔' },
 };
 
 type Messages = typeof zhCN;
@@ -1229,7 +1229,7 @@ const en: Messages = {
     empty: 'No periods',
   },
   common: { chooseDepartment: 'Choose a department' },
-  userPicker: { placeholder: 'Type a user name' },
+  userPicker: { placeholder: 'Type a user name', placeholderMany: 'User names, separated by commas' },
 };
 
 export default {
