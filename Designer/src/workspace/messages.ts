@@ -370,6 +370,7 @@ const zhCN = {
     resubmit: '补正后重新提交',
     resubmitNote: '补正说明',
     supplementAsked: '提供部门要求补正',
+    dispute: '申请争议协调',
   },
   cases: {
     empty: '暂无办件',
@@ -934,7 +935,7 @@ const en: Messages = {
     delegatedTo: 'Delegated to {to}',
   },
   ops: {
-    hint: 'A transferred task becomes the colleague’s; while delegated you cannot complete it but may take it back; a task waits for its co-signers.',
+    hint: "A transferred task becomes the colleague's; while delegated you cannot complete it but may take it back; a task waits for its co-signers.",
     return: 'Return for supplement',
     returnText: 'Material missing',
     transfer: 'Transfer',
@@ -984,6 +985,7 @@ const en: Messages = {
     resubmit: 'Resubmit after supplement',
     resubmitNote: 'What was supplemented',
     supplementAsked: 'The provider asks for a supplement',
+    dispute: 'Ask for dispute coordination',
   },
   cases: {
     empty: 'No cases',
