@@ -9,7 +9,7 @@ export default {
       password: '密码',
       submit: '登录',
       failed: '登录失败',
-      demoHint: '演示账号见 README（默认密码 ShareFlow@2026）',
+      demoHint: "演示账号见 README（默认密码 ShareFlow{'@'}2026）",
     },
     header: { logout: '退出', language: '语言', notifications: '通知', actingFor: '代理' },
     common: {
@@ -47,7 +47,7 @@ export default {
       password: 'Password',
       submit: 'Sign in',
       failed: 'Sign-in failed',
-      demoHint: 'Demo accounts are listed in the README (default password ShareFlow@2026)',
+      demoHint: "Demo accounts are listed in the README (default password ShareFlow{'@'}2026)",
     },
     header: { logout: 'Sign out', language: 'Language', notifications: 'Notifications', actingFor: 'Acting for' },
     common: {
