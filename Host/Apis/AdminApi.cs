@@ -157,8 +157,10 @@ internal static class AdminApi
 
     public sealed record HolidaysSummary(int Year, int DaysOff, int MakeupWorkdays);
 
+    /// <param name="Articles">The article each rule applies, by rule key (e.g. <c>sharing.answer</c> → 第十八条), of <paramref name="Regulation"/>.</param>
     public sealed record ProfileResponse(string Code, string Name, int Version, bool Active, string CoordinatingOffice, IReadOnlyDictionary<string, int> Days,
-        bool RefusalNeedsReasons, bool RefusalNeedsLegalBasis, bool OverdueAnswerIsConsent, IReadOnlyList<DisputeTier> DisputeTiers);
+        bool RefusalNeedsReasons, bool RefusalNeedsLegalBasis, bool OverdueAnswerIsConsent, IReadOnlyList<DisputeTier> DisputeTiers,
+        string Regulation, IReadOnlyDictionary<string, string> Articles);
 
     private static async Task<Ok<List<ProfileResponse>>> ProfilesAsync(PolicyProfileStore store, CancellationToken cancellationToken)
     {
@@ -186,7 +188,8 @@ internal static class AdminApi
 
     private static ProfileResponse View(PolicyProfile profile, string activeCode) =>
         new(profile.Code, profile.Name, profile.Version, profile.Code == activeCode, profile.CoordinatingOffice,
-            profile.Days, profile.RefusalNeedsReasons, profile.RefusalNeedsLegalBasis, profile.OverdueAnswerIsConsent, profile.DisputeTiers);
+            profile.Days, profile.RefusalNeedsReasons, profile.RefusalNeedsLegalBasis, profile.OverdueAnswerIsConsent, profile.DisputeTiers,
+            profile.Regulation, profile.Articles);
 
     public sealed record IncidentResponse(Guid Id, Guid InstanceId, string DefinitionKey, string? BusinessKey, string ElementId, int Attempts, string? LastError, DateTimeOffset CreatedAt);
 

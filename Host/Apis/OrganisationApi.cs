@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Organisation;
+using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Host.Apis;
@@ -11,7 +12,8 @@ namespace ShareFlow.Host.Apis;
 /// <summary>
 /// The organisation a policy admin (流程管理员) maintains: departments — name, short name printed in document numbers,
 /// principal (主要负责人) — and users — name, department, roles, e-mail, password, lockout. Every signed-in user may read
-/// the departments (lists and reports filter by them); everything else is the policy admin's. Changes to a user's roles
+/// the departments (lists and reports filter by them) and the staff directory (通讯录: names, departments and roles, to
+/// pick a colleague to transfer or delegate a task to); everything else is the policy admin's. Changes to a user's roles
 /// or department take effect at their next sign-in.
 /// </summary>
 internal static partial class OrganisationApi
@@ -28,7 +30,11 @@ internal static partial class OrganisationApi
         users.MapGet("/", ListUsersAsync);
         users.MapPost("/", CreateUserAsync);
         users.MapPatch("/{id}", ChangeUserAsync);
+
+        app.MapGet("/api/colleagues", ListColleaguesAsync).WithTags("Organisation").RequireAuthorization();
     }
+
+    public sealed record ColleagueResponse(string UserName, string DisplayName, string Department, IReadOnlyList<string> Roles);
 
     public sealed record DepartmentResponse(string Code, string Name, string? ShortName, string Kind, string? Supervisor);
 
@@ -208,6 +214,24 @@ internal static partial class OrganisationApi
 
         var now = clock.GetUtcNow();
         return TypedResults.Ok((await query.OrderBy(u => u.DepartmentCode).ThenBy(u => u.UserName).ToListAsync(cancellationToken)).Select(u => View(u, now)).ToList());
+    }
+
+    /// <summary>The staff directory of one department (the caller's own unless <paramref name="department"/> names another).</summary>
+    private static async Task<Results<Ok<List<ColleagueResponse>>, ValidationProblem>> ListColleaguesAsync(
+        HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, string? department, CancellationToken cancellationToken)
+    {
+        var caller = CallerBinding.Require(context);
+        var code = string.IsNullOrWhiteSpace(department) ? caller.Department : department.Trim();
+        var errors = new QueryErrors();
+        await errors.DepartmentAsync(dbFactory, "department", code, cancellationToken);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => u.DepartmentCode == code).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        return TypedResults.Ok(users.Select(u => new ColleagueResponse(u.UserName, u.DisplayName, u.DepartmentCode, [.. u.Roles.Order(StringComparer.Ordinal)])).ToList());
     }
 
     private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(

@@ -14,7 +14,7 @@ export function useFieldErrors() {
     state.general = '';
   }
 
-  /** Shows the error; returns false when it was not a server answer (re-thrown). */
+  /** Shows the error beside the fields it names, or as one message when it names none. */
   function show(error: unknown): void {
     clear();
     if (!(error instanceof ApiError)) {
@@ -25,7 +25,8 @@ export function useFieldErrors() {
     for (const [field, messages] of Object.entries(named)) {
       state.fields[field] = messages.join(' ');
     }
-    if (Object.keys(named).length === 0 || error.problem.detail) {
+    // A message the server tied to a field shows beside that field only; the summary stands alone when nothing is named.
+    if (Object.keys(named).length === 0) {
       state.general = error.summary;
     }
   }

@@ -117,6 +117,17 @@ public abstract class AdminApiTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Profiles_NameTheRegulationAndTheArticleOfEachRule()
+    {
+        var admin = await factory.SignInAsync("admin");
+
+        var fuzhou = (await admin.GetFromJsonAsync<JsonElement>("/api/profiles")).EnumerateArray().Single(p => p.GetProperty("code").GetString() == "fuzhou");
+
+        Assert.Equal("《抚州市政务信息资源共享管理办法》", fuzhou.GetProperty("regulation").GetString());
+        Assert.Equal("第十八条", fuzhou.GetProperty("articles").GetProperty("sharing.answer").GetString());
+    }
+
+    [Fact]
     public async Task Incidents_ListIsEmptyWhenNothingFailed()
     {
         var admin = await factory.SignInAsync("admin");

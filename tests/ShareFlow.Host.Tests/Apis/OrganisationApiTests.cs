@@ -81,6 +81,28 @@ public sealed class OrganisationApiTests(ShareFlowHostFactory factory) : IClassF
         Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, "市教育局（市语委）"), (cleared.GetProperty("supervisor").ValueKind, cleared.GetProperty("shortName").ValueKind, cleared.GetProperty("name").GetString()));
     }
 
+    [Fact]
+    public async Task Colleagues_AClerkPicksFromTheirOwnDepartmentOrANamedOne_WithoutPasswordsOrLockouts_AndAnUnknownDepartmentIs400()
+    {
+        var clerk = await factory.SignInAsync("clerk.psb");
+
+        var own = await clerk.GetFromJsonAsync<JsonElement>("/api/colleagues");
+        var names = own.EnumerateArray().Select(u => u.GetProperty("userName").GetString()).ToList();
+        Assert.Contains("reviewer.psb", names);
+        Assert.Contains("supervisor.psb", names);
+        Assert.All(own.EnumerateArray(), u => Assert.Equal("psb", u.GetProperty("department").GetString()));
+        Assert.All(own.EnumerateArray(), u => Assert.False(u.TryGetProperty("lockedOut", out _) || u.TryGetProperty("email", out _)));
+
+        var hrss = await clerk.GetFromJsonAsync<JsonElement>("/api/colleagues?department=hrss");
+        Assert.Contains(hrss.EnumerateArray(), u => u.GetProperty("userName").GetString() == "supervisor.hrss"
+            && u.GetProperty("roles").EnumerateArray().Any(r => r.GetString() == "supervisor"));
+
+        var unknown = await clerk.GetAsync(new Uri("/api/colleagues?department=nowhere", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("department", (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync(new Uri("/api/colleagues", UriKind.Relative))).StatusCode);
+    }
+
     [Theory]
     [InlineData("clerk.psb")]
     [InlineData("supervisor.psb")]
