@@ -43,7 +43,8 @@ public sealed class SharingApplicationTests(Chromium chromium, ShareFlowSite sit
         await Expect(row).Not.ToContainTextAsync("即将到期");
 
         await row.GetByRole(AriaRole.Link, new() { Name = number, Exact = true }).ClickAsync();
-        await Expect(reviewer).ToHaveURLAsync(new Regex("/tasks/[^/?#]+$"));
+        await Expect(reviewer).ToHaveURLAsync(new Regex("/tasks/[0-9a-f-]{36}$"));
+        var taskPage = reviewer.Url;
         await ShotAsync(reviewer, "task");
 
         // Refused without reasons: the server names the field, the page shows its message under 理由 and keeps the opinion.
@@ -53,7 +54,7 @@ public sealed class SharingApplicationTests(Chromium chromium, ShareFlowSite sit
         await Expect(reviewer.ErrorUnder("理由")).ToBeVisibleAsync();
         await Expect(reviewer.ErrorUnder("理由")).Not.ToBeEmptyAsync();
         await ShotAsync(reviewer, "refused-without-reasons");
-        await Expect(reviewer).ToHaveURLAsync(new Regex("/tasks/[^/?#]+$"));
+        await Expect(reviewer).ToHaveURLAsync(taskPage);
         await Expect(reviewer.Field("审批意见")).ToHaveValueAsync("该数据项涉及个人隐私，不予共享。");
         Assert.Equal("submitted", (await ApplicationAsync(clerk, number)).GetProperty("status").GetString());
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace ShareFlow.Browser.Tests.Support;
 
@@ -20,8 +21,8 @@ internal static class Widgets
     {
         // A native select and el-select's input are both comboboxes (el-select's list carries the same label, as a listbox).
         var field = within is null
-            ? page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true })
-            : within.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
+            ? page.GetByRole(AriaRole.Combobox, new() { NameRegex = Labelled(label) })
+            : within.GetByRole(AriaRole.Combobox, new() { NameRegex = Labelled(label) });
         if (await field.EvaluateAsync<string>("e => e.tagName") == "SELECT")
         {
             await field.SelectOptionAsync(new SelectOptionValue { Label = option });
@@ -39,7 +40,7 @@ internal static class Widgets
         var box = page.GetByRole(AriaRole.Checkbox, new() { Name = name, Exact = true });
         if (!await box.IsCheckedAsync())
         {
-            await LabelOf(page, box).ClickAsync();
+            await page.Locator("label").Filter(new() { Has = box }).ClickAsync();
         }
 
         await Assertions.Expect(box).ToBeCheckedAsync();
@@ -48,9 +49,10 @@ internal static class Widgets
     /// <summary>Chooses the radio option <paramref name="option"/> of the radio group labelled <paramref name="group"/>.</summary>
     public static async Task PickAsync(this IPage page, string group, string option)
     {
-        var radio = page.GetByRole(AriaRole.Radiogroup, new() { Name = group, Exact = true }).GetByRole(AriaRole.Radio, new() { Name = option, Exact = true });
-        await LabelOf(page, radio).ClickAsync();
-        await Assertions.Expect(radio).ToBeCheckedAsync();
+        var radios = page.GetByRole(AriaRole.Radiogroup, new() { NameRegex = Labelled(group) });
+        var radio = page.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true });
+        await radios.Locator("label").Filter(new() { Has = radio }).ClickAsync();
+        await Assertions.Expect(radios.GetByRole(AriaRole.Radio, new() { Name = option, Exact = true })).ToBeCheckedAsync();
     }
 
     /// <summary>Types <paramref name="date"/> as yyyy-MM-dd into the date picker labelled <paramref name="label"/> and confirms it.</summary>
@@ -75,5 +77,9 @@ internal static class Widgets
     /// <summary>The table row showing <paramref name="text"/> (e.g. a case number).</summary>
     public static ILocator RowWith(this IPage page, string text) => page.GetByRole(AriaRole.Row).Filter(new() { HasText = text });
 
-    private static ILocator LabelOf(IPage page, ILocator control) => page.Locator("label").Filter(new() { Has = control });
+    /// <summary>
+    /// A name given by a form item's label: exactly <paramref name="label"/>, after the asterisk a required item's label
+    /// shows (CSS content, which counts in an accessible name).
+    /// </summary>
+    private static Regex Labelled(string label) => new($"^\\*?\\s*{Regex.Escape(label)}$");
 }
