@@ -169,6 +169,13 @@ public abstract partial class BrowserTest(Chromium chromium, ShareFlowSite site,
                 Log($"{who} console {message.Type}: {message.Text}");
             }
         };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Log($"{who} {response.Request.Method} {response.Url} answered {response.Status}");
+            }
+        };
         page.PageError += (_, error) =>
         {
             lock (_pageErrors)
