@@ -522,15 +522,8 @@ export interface ProjectItem {
 export const referenceApi = {
   catalog: () => api.get<CatalogResource[]>('/api/catalog/resources'),
   departments: () => api.get<Department[]>('/api/departments'),
-  /** Colleagues for the pickers: only the policy admin may list users, so anyone else gets an empty list. */
-  users: async (department?: string): Promise<UserItem[]> => {
-    try {
-      return await api.get<UserItem[]>('/api/users', { department });
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 403 || error.status === 401 || error.status === 404)) return [];
-      throw error;
-    }
-  },
+  /** Colleagues for the pickers (通讯录): the caller's own department unless another is named. */
+  users: (department?: string): Promise<UserItem[]> => api.get<UserItem[]>('/api/colleagues', { department }),
 };
 
 export const notificationsApi = {
