@@ -15,6 +15,9 @@ public sealed record DefinitionDraft(string Key, string Xml, DateTimeOffset Save
 /// </summary>
 public sealed partial class DefinitionRepository
 {
+    /// <summary>The longest definition key the database keeps.</summary>
+    public const int MaxKeyLength = 255;
+
     /// <returns>Null when the key has no draft.</returns>
     public async Task<DefinitionDraft?> GetDraftAsync(string key, CancellationToken cancellationToken)
     {
@@ -45,6 +48,11 @@ public sealed partial class DefinitionRepository
         catch (BpmnParseException ex)
         {
             throw new DomainException("xml", ex.Message);
+        }
+
+        if (processId.Length > MaxKeyLength)
+        {
+            throw new DomainException("xml", $"The process id has {processId.Length} characters; a definition key has at most {MaxKeyLength}.");
         }
 
         if (!string.Equals(processId, key, StringComparison.Ordinal))
