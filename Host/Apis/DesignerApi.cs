@@ -85,7 +85,7 @@ internal static class DesignerApi
         var xml = Xml(errors, request?.Xml);
         var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ChinaTime.Zone);
         var start = request?.Start is null ? DateOnly.FromDateTime(now.DateTime) : errors.Date("start", request.Start);
-        var time = TimeOnly.FromDateTime(now.DateTime);
+        var time = new TimeOnly(now.Hour, now.Minute);
         if (request?.StartTime is { } startTime && !TimeOnly.TryParseExact(startTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
         {
             errors.Add("startTime", $"'{startTime}' is not a time of the form HH:mm.");
