@@ -17,6 +17,9 @@ namespace ShareFlow.Host.Apis;
 /// </summary>
 internal static class DesignerApi
 {
+    /// <summary>Where a finding that concerns no element is reported, as <c>POST /api/definitions/validate</c> does.</summary>
+    private const string DocumentLevel = "definitions";
+
     public static void MapDesignerApi(this IEndpointRouteBuilder app)
     {
         var definitions = app.MapGroup("/api/definitions").WithTags("Process designer").RequireAuthorization();
@@ -110,7 +113,7 @@ internal static class DesignerApi
         }
         catch (BpmnParseException ex)
         {
-            return Invalid([new ValidationError(ex.ElementId ?? "definitions", "parse-error", ex.Message)]);
+            return Invalid([new ValidationError(ex.ElementId ?? DocumentLevel, "parse-error", ex.Message)]);
         }
 
         if (findings.Any(f => f.Severity == ValidationSeverity.Error))
@@ -130,11 +133,12 @@ internal static class DesignerApi
     private static ValidationProblem Invalid(IReadOnlyList<ValidationError> findings)
     {
         var blocking = findings.Where(f => f.Severity == ValidationSeverity.Error).ToList();
+        string Text(ValidationError error) => error.ElementId == DocumentLevel ? error.Message : $"{error.ElementId}: {error.Message}";
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["xml"] = [blocking.Count == 1 ? $"{blocking[0].ElementId}: {blocking[0].Message}" : $"The definition has {blocking.Count} errors; the first: {blocking[0].ElementId}: {blocking[0].Message}"],
+            ["xml"] = [blocking.Count == 1 ? Text(blocking[0]) : $"The definition has {blocking.Count} errors; the first: {Text(blocking[0])}"],
         };
-        foreach (var group in blocking.GroupBy(f => f.ElementId, StringComparer.Ordinal).Where(g => g.Key != "xml"))
+        foreach (var group in blocking.Where(f => f.ElementId is not DocumentLevel and not "xml").GroupBy(f => f.ElementId, StringComparer.Ordinal))
         {
             errors[group.Key] = [.. group.Select(f => $"{f.Code}: {f.Message}")];
         }

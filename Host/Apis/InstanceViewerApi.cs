@@ -34,16 +34,16 @@ internal static class InstanceViewerApi
         IReadOnlyList<string> ActiveElementIds,
         IReadOnlyList<string> CompletedElementIds,
         IReadOnlyList<string> TakenFlowIds,
-        IReadOnlyList<HistoryResponse> History,
-        IReadOnlyList<DeadlineResponse> Deadlines,
-        IReadOnlyList<ChildResponse> Children);
+        IReadOnlyList<InstanceHistoryResponse> History,
+        IReadOnlyList<InstanceDeadlineResponse> Deadlines,
+        IReadOnlyList<InstanceChildResponse> Children);
 
-    public sealed record HistoryResponse(DateTimeOffset At, string Kind, string? ElementId, string? ElementName, string? Actor, string? Outcome, string? Comment);
+    public sealed record InstanceHistoryResponse(DateTimeOffset At, string Kind, string? ElementId, string? ElementName, string? Actor, string? Outcome, string? Comment);
 
     /// <param name="Kind"><c>task</c> (an open user task's deadline) or <c>timer</c> (a pending timer event).</param>
-    public sealed record DeadlineResponse(string ElementId, string? ElementName, string Kind, DateOnly DueDate, DateTimeOffset DueAt, bool Provisional, bool Overdue);
+    public sealed record InstanceDeadlineResponse(string ElementId, string? ElementName, string Kind, DateOnly DueDate, DateTimeOffset DueAt, bool Provisional, bool Overdue);
 
-    public sealed record ChildResponse(Guid InstanceId, string DefinitionKey, int Version, string Status);
+    public sealed record InstanceChildResponse(Guid InstanceId, string DefinitionKey, int Version, string Status);
 
     /// <summary>
     /// The case's own instance, or with <paramref name="instanceId"/> an instance the case called (at any depth): an
@@ -82,12 +82,12 @@ internal static class InstanceViewerApi
         var completed = history.Where(h => h.Kind == "element-completed" && h.ElementId is not null).Select(h => h.ElementId!).Distinct(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow();
 
-        var deadlines = new List<DeadlineResponse>();
+        var deadlines = new List<InstanceDeadlineResponse>();
         foreach (var task in await engine.GetOpenTasksAsync(instance.Id, cancellationToken))
         {
             if (task.DueDate is { } dueDate && task.DueAt is { } dueAt)
             {
-                deadlines.Add(new DeadlineResponse(task.ElementId, task.Name, "task", dueDate, dueAt, task.DueProvisional, dueAt <= now));
+                deadlines.Add(new InstanceDeadlineResponse(task.ElementId, task.Name, "task", dueDate, dueAt, task.DueProvisional, dueAt <= now));
             }
         }
 
@@ -98,16 +98,16 @@ internal static class InstanceViewerApi
 
             // A period counted in days ends at 24:00 of its last day, which is the first instant of the day after.
             var dueDate = timer.BasisDays is null ? ChinaTime.DateOf(dueAt) : ChinaTime.DateOf(dueAt).AddDays(-1);
-            deadlines.Add(new DeadlineResponse(timer.ElementId, process.Elements.GetValueOrDefault(timer.ElementId)?.Name, "timer", dueDate, dueAt, timer.Provisional, dueAt <= now));
+            deadlines.Add(new InstanceDeadlineResponse(timer.ElementId, process.Elements.GetValueOrDefault(timer.ElementId)?.Name, "timer", dueDate, dueAt, timer.Provisional, dueAt <= now));
         }
 
         var children = await db.ProcessInstances.AsNoTracking().Where(i => i.ParentInstanceId == instance.Id).OrderBy(i => i.StartedAt)
-            .Select(i => new ChildResponse(i.Id, i.DefinitionKey, i.DefinitionVersion, i.Status)).ToListAsync(cancellationToken);
+            .Select(i => new InstanceChildResponse(i.Id, i.DefinitionKey, i.DefinitionVersion, i.Status)).ToListAsync(cancellationToken);
 
         return TypedResults.Ok(new InstanceResponse(
             caseId, instance.Id, instance.ParentInstanceId, instance.DefinitionKey, instance.DefinitionVersion, instance.Status, instance.StartedAt, instance.EndedAt, xml,
             active, completed, TakenFlows(process, history, completed, active),
-            [.. history.Select(h => new HistoryResponse(h.At, h.Kind, h.ElementId, h.ElementName, h.Actor, h.Outcome, h.Comment))],
+            [.. history.Select(h => new InstanceHistoryResponse(h.At, h.Kind, h.ElementId, h.ElementName, h.Actor, h.Outcome, h.Comment))],
             deadlines, children));
     }
 

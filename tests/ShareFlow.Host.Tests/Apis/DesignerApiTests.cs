@@ -257,7 +257,9 @@ public abstract class DesignerApiTests<TFactory>(TFactory factory) : IClassFixtu
 
         var malformed = await PreviewAsync(admin, new { xml = "<bpmn:definitions" });
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
-        Assert.Equal("parse-error", (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("validation")[0].GetProperty("code").GetString());
+        var unreadable = await malformed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["xml"], unreadable.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal("parse-error", unreadable.GetProperty("validation")[0].GetProperty("code").GetString());
 
         var invalid = await PreviewAsync(admin, new { xml = Process("brokenPreview", """
             <bpmn:startEvent id="start" />
