@@ -108,8 +108,7 @@ public sealed class BpmnParser
         using var reader = XmlReader.Create(text, CreateSettings());
         var root = DocumentReader.Root(Load(reader));
         var processes = root.Elements(Bpmn + "process")
-            .Select(p => (Id: (string?)p.Attribute("id") is { } id && !string.IsNullOrWhiteSpace(id) ? id.Trim() : throw DocumentReader.Fail(p, "A process element has no id."),
-                IsExecutable: ((string?)p.Attribute("isExecutable"))?.Trim() is "true" or "1"))
+            .Select(p => (Id: DocumentReader.RequiredId(p), IsExecutable: ((string?)p.Attribute("isExecutable"))?.Trim() is "true" or "1"))
             .ToList();
         return DocumentReader.ExecutableId(root, processes);
     }
@@ -807,7 +806,7 @@ public sealed class BpmnParser
             return Fail(element, $"Unsupported element {local} '{id}'{hint}");
         }
 
-        private static string RequiredId(XElement element) =>
+        public static string RequiredId(XElement element) =>
             Attribute(element, "id") ?? throw Fail(element, $"A {element.Name.LocalName} element has no id.");
 
         /// <summary>An unqualified attribute; null when absent or blank.</summary>
@@ -830,7 +829,7 @@ public sealed class BpmnParser
             };
         }
 
-        public static BpmnParseException Fail(XElement element, string message, string? elementId = null)
+        private static BpmnParseException Fail(XElement element, string message, string? elementId = null)
         {
             var info = (IXmlLineInfo)element;
             return new BpmnParseException(
