@@ -20,8 +20,8 @@ describe('automatic layout', () => {
       for (const shape of diagram.plane.planeElement) drawn.set(shape.bpmnElement.id, shape);
     }
     for (const element of allFlowElements(process)) {
-      expect(drawn.has(element.id), `${element.id} is drawn`).toBe(true);
-      const di = drawn.get(element.id);
+      expect(drawn.has(element.id!), `${element.id} is drawn`).toBe(true);
+      const di = drawn.get(element.id!);
       if (element.$type === 'bpmn:SequenceFlow') expect(di.waypoint.length).toBeGreaterThanOrEqual(2);
       else expect(di.bounds.width).toBeGreaterThan(0);
     }
