@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createI18n } from 'vue-i18n';
 import { installSvgShims } from './svg';
+import { shippedXml } from './files';
 import { messages } from '../../../src/i18n';
 import { createModeler } from '../../../src/designer/bpmn/modeler';
 import { withDiagram } from '../../../src/designer/bpmn/layout';
@@ -9,11 +8,6 @@ import type { Activity } from '../../../src/designer/api';
 
 installSvgShims();
 
-export const processesFolder = join(__dirname, '../../../../Workflows/Processes');
-
-export function shippedXml(file: string): string {
-  return readFileSync(join(processesFolder, file), 'utf8');
-}
 
 export const activities: Activity[] = [
   { name: 'notice', description: '发送通知', inputs: [{ name: 'kind', required: true }, { name: 'subject', required: true }, { name: 'body', required: false }] },
