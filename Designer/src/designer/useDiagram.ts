@@ -3,7 +3,7 @@ import { useI18n } from 'vue-i18n';
 import type Modeler from 'bpmn-js/lib/Modeler';
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { withDiagram } from './bpmn/layout';
-import { createModeler, createViewer } from './bpmn/modeler';
+import { createModeler, createViewer, fitDiagram } from './bpmn/modeler';
 import { dayParameters, reference } from './reference';
 
 export interface ElementChoice {
@@ -64,11 +64,7 @@ export function useDiagram(canvas: Ref<HTMLElement | null>, panel: Ref<HTMLEleme
     laidOut.value = prepared.laidOut;
     const result = await diagram.value!.importXML(prepared.xml);
     warnings.value = result.warnings.map((warning: any) => warning.message);
-    try {
-      get('canvas').zoom('fit-viewport', 'auto');
-    } catch {
-      // an empty diagram has nothing to fit
-    }
+    fitDiagram(get('canvas'), panel ? 70 : 0);
     dirty.value = options.dirty ?? false;
     collect();
     afterOpen?.();
