@@ -28,8 +28,12 @@ export function useDiagram(canvas: Ref<HTMLElement | null>, panel: Ref<HTMLEleme
   /** Called after every import (markers are lost with the old diagram). */
   let afterOpen: (() => void) | undefined;
 
+  // The canvas changes size when the findings list opens or the window resizes; bpmn-js must be told.
+  const resizes = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => diagram.value && get('canvas').resized());
+
   function create() {
     if (!canvas.value) throw new Error('The canvas is not mounted.');
+    resizes?.observe(canvas.value);
     if (panel) {
       diagram.value = createModeler({
         canvas: canvas.value,
@@ -86,6 +90,7 @@ export function useDiagram(canvas: Ref<HTMLElement | null>, panel: Ref<HTMLEleme
   });
 
   onBeforeUnmount(() => {
+    resizes?.disconnect();
     diagram.value?.destroy();
     diagram.value = null;
   });
