@@ -36,6 +36,7 @@ export interface ValidationResult {
 export interface ActivityInput {
   name: string;
   required: boolean;
+  description?: string | null;
 }
 
 export interface Activity {
@@ -61,15 +62,18 @@ export interface PreviewDeadline {
   parameter: string | null;
   dayKind: 'working' | 'calendar' | string;
   offsetDays: number | null;
-  dueDate: string;
-  dueAt: string;
+  /** Null when it cannot be computed (a parameter the profile lacks); the note says why. */
+  dueDate: string | null;
+  dueAt: string | null;
   provisional: boolean;
   note: string | null;
 }
 
 export interface DeadlinePreview {
   start: string;
+  startAt?: string;
   profile: string;
+  profileVersion?: number;
   deadlines: PreviewDeadline[];
 }
 
@@ -104,6 +108,7 @@ export interface InstanceHistoryEntry {
 export interface InstanceDeadline {
   elementId: string;
   elementName: string | null;
+  kind?: 'task' | 'timer' | string;
   dueDate: string;
   dueAt: string;
   provisional: boolean;
@@ -118,7 +123,11 @@ export interface InstanceChild {
 }
 
 export interface InstanceView {
+  caseId?: string;
   instanceId: string;
+  parentInstanceId?: string | null;
+  startedAt?: string;
+  endedAt?: string | null;
   definitionKey: string;
   version: number;
   status: string;

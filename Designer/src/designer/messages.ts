@@ -137,7 +137,7 @@ export default {
       noDeadlines: '没有未到期的期限',
       legend: '绿色：已完成；蓝色：当前所在',
       notFound: '没有找到该案件的流程实例，或无权查看',
-      statuses: { running: '进行中', Running: '进行中', completed: '已办结', Completed: '已办结', cancelled: '已取消', Cancelled: '已取消', suspended: '已挂起', Suspended: '已挂起' },
+      statuses: { active: '进行中', completed: '已办结', cancelled: '已取消' },
       outcomes: { approve: '同意', refuse: '不予同意', partial: '部分同意', return: '退回补正' },
       kinds: {
         'instance-started': '流程开始',
@@ -369,7 +369,7 @@ export default {
       noDeadlines: 'No open deadlines',
       legend: 'Green: done; blue: where it stands now',
       notFound: 'No process instance for this case, or you may not see it',
-      statuses: { running: 'Running', Running: 'Running', completed: 'Completed', Completed: 'Completed', cancelled: 'Cancelled', Cancelled: 'Cancelled', suspended: 'Suspended', Suspended: 'Suspended' },
+      statuses: { active: 'Running', completed: 'Completed', cancelled: 'Cancelled' },
       outcomes: { approve: 'Approved', refuse: 'Refused', partial: 'Partly approved', return: 'Returned for correction' },
       kinds: {
         'instance-started': 'Started',

@@ -264,7 +264,7 @@ export class ShareFlowPropertiesProvider {
         getOptions: () => [
           { value: '', label: this.t('noActivity') },
           ...(current && !activity ? [{ value: current, label: `${current} (${this.t('unknownActivity')})` }] : []),
-          ...activities.map((candidate) => ({ value: candidate.name, label: candidate.description ? `${candidate.name} — ${candidate.description}` : candidate.name })),
+          ...activities.map((candidate) => ({ value: candidate.name, label: candidate.name })),
         ],
       });
     } else {
@@ -280,7 +280,7 @@ export class ShareFlowPropertiesProvider {
         component: TextEntry,
         isEdited: isTextFieldEntryEdited,
         label: `${this.t('input')} ${name}${declaration?.required ? ' *' : ''}`,
-        description: activity && !declaration ? this.t('undeclaredInput') : undefined,
+        description: activity && !declaration ? this.t('undeclaredInput') : declaration?.description ?? undefined,
         getValue: () => getInput(element, name),
         setValue: (value: string | undefined) => setInput(this.services, element, name, value),
         validate: (value: string | undefined) => {
