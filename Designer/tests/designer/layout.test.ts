@@ -35,3 +35,26 @@ describe('automatic layout', () => {
     expect(twice.xml).toBe(once);
   });
 });
+
+describe('boundary events after the layout', () => {
+  it.each(shipped)('do not overlap one another on the same task in %s', async (file) => {
+    const { xml } = await withDiagram(readFileSync(join(processesFolder, file), 'utf8'));
+    const { definitions } = await parseBpmn(xml);
+    const bounds = new Map<string, any>();
+    for (const diagram of definitions.diagrams) for (const di of diagram.plane.planeElement) if (di.bounds) bounds.set(di.bpmnElement.id, di.bounds);
+    const byHost = new Map<string, any[]>();
+    for (const element of allFlowElements(executableProcess(definitions)!)) {
+      if (element.$type === 'bpmn:BoundaryEvent') byHost.set(element.attachedToRef.id, [...(byHost.get(element.attachedToRef.id) ?? []), element]);
+    }
+    for (const [host, events] of byHost) {
+      const hostBounds = bounds.get(host);
+      const xs = events.map((event) => bounds.get(event.id!)).sort((a, b) => a.x - b.x);
+      for (let i = 1; i < xs.length; i++) expect(xs[i].x - xs[i - 1].x, `events on ${host}`).toBeGreaterThanOrEqual(36);
+      for (const event of xs) {
+        const centre = event.x + event.width / 2;
+        expect(centre, `events on ${host} sit on it`).toBeGreaterThanOrEqual(hostBounds.x);
+        expect(centre).toBeLessThanOrEqual(hostBounds.x + hostBounds.width);
+      }
+    }
+  });
+});
