@@ -106,14 +106,15 @@ export async function spreadBoundaryEvents(xml: string): Promise<string> {
     }
     const centre = host.x + host.width / 2;
     events.forEach((event, index) => {
-      const bounds = shapes.get(event.id)?.bounds;
+      const shape = shapes.get(event.id ?? '');
+      const bounds = shape?.bounds;
       if (!bounds) return;
       const oldCentre = bounds.x + bounds.width / 2;
       const dx = centre + (index - (events.length - 1) / 2) * eventPitch - oldCentre;
       if (Math.abs(dx) < 0.5) return;
       changed = true;
       bounds.x += dx;
-      const label = shapes.get(event.id)?.label?.bounds;
+      const label = shape?.label?.bounds;
       if (label) label.x += dx;
       for (const edge of edges.filter((candidate) => candidate.bpmnElement?.sourceRef?.id === event.id)) {
         // The flow leaves the event's bottom straight down: move that vertical run with it.
