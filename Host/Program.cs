@@ -36,6 +36,7 @@ app.MapAuditApi();
 app.MapAdminApi();
 app.MapCasesApi();
 app.MapCaseListApi();
+app.MapSupervisionApi();
 app.MapDocumentsApi();
 app.MapReportsApi();
 app.MapOrganisationApi();
