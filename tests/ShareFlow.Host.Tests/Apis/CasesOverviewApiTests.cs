@@ -11,7 +11,8 @@ namespace ShareFlow.Host.Tests.Apis;
 /// seeded applications (Wednesday 2026-09-23) and, filed by the tests, data objections of 市民政局 against the
 /// 社会保险参保信息 市人社局 shares with it (the seeded approved application) and catalog changes of 市市场监管局. The clock of this fixture never moves.
 /// </summary>
-public sealed class CasesOverviewApiTests(SimulatedHostFactory factory) : IClassFixture<SimulatedHostFactory>
+public abstract class CasesOverviewApiTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : ShareFlowHostFactory
 {
     private static List<JsonElement> Items(JsonElement page) => [.. page.GetProperty("items").EnumerateArray()];
 
@@ -296,3 +297,9 @@ public sealed class CasesOverviewApiTests(SimulatedHostFactory factory) : IClass
 
     private static string ChinaDate(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>On SQLite.</summary>
+public sealed class CasesOverviewApiTestsOnSqlite(SimulatedHostFactory factory) : CasesOverviewApiTests<SimulatedHostFactory>(factory);
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class CasesOverviewApiTestsOnPostgres(PostgresSimulatedHostFactory factory) : CasesOverviewApiTests<PostgresSimulatedHostFactory>(factory);
