@@ -11,8 +11,11 @@ namespace ShareFlow.Host.Tests.Apis;
 /// supervision page (督办) of a department's principal and of the office. Each test moves the clock of a host of its own,
 /// starting Wednesday 2026-09-23.
 /// </summary>
-public sealed class SupervisionApiTests
+public abstract class SupervisionApiTests
 {
+    /// <summary>A fresh host in training mode, for the test alone.</summary>
+    protected abstract SimulatedHostFactory NewHost();
+
     private static string Text(JsonElement item, string property) => item.GetProperty(property).GetString()!;
 
     private static async Task AdvanceAsync(HttpClient admin, int workingDays) =>
@@ -37,7 +40,7 @@ public sealed class SupervisionApiTests
     [Fact]
     public async Task Tasks_AreDueSoonTwoWorkingDaysBeforeTheirLastDay_ThenOverdue()
     {
-        using var factory = new SimulatedHostFactory();
+        using var factory = NewHost();
         var admin = await factory.SignInAsync("admin");
         var id = await ApplyAsync(await factory.SignInAsync("clerk.edu"), "人口基础信息", ["姓名"], "学籍核验");
         var reviewer = await factory.SignInAsync("reviewer.psb");
@@ -61,7 +64,7 @@ public sealed class SupervisionApiTests
     [Fact]
     public async Task Supervision_ShowsAMissedDeadline_ToTheOfficeAndTheLateDepartmentsPrincipal_WithTheOfficesFollowUp()
     {
-        using var factory = new SimulatedHostFactory();
+        using var factory = NewHost();
         var admin = await factory.SignInAsync("admin");
         var amr = await factory.SignInAsync("reviewer.amr");
         var change = await ChangeCatalogAsync(amr);
@@ -102,7 +105,7 @@ public sealed class SupervisionApiTests
     [Fact]
     public async Task Supervision_OfAnEscalatedApplication_IsSeenByBothDepartmentsPrincipals_NotByOthers()
     {
-        using var factory = new SimulatedHostFactory();
+        using var factory = NewHost();
         var admin = await factory.SignInAsync("admin");
         var id = await ApplyAsync(await factory.SignInAsync("clerk.edu"), "人口基础信息", ["姓名"], "学籍核验");
 
@@ -131,16 +134,30 @@ public sealed class SupervisionApiTests
         Assert.False(Assert.Single(Of(await SupervisionAsync(office), "escalations", id)).GetProperty("open").GetBoolean());
     }
 
-    [Theory]
-    [InlineData("clerk.edu")]
-    [InlineData("reviewer.psb")]
-    [InlineData("admin")]
-    public async Task Supervision_IsForPrincipalsAndTheOffice_403ForOthers(string user)
+    [Fact]
+    public async Task Supervision_IsForPrincipalsAndTheOffice_403ForOthers()
     {
-        using var factory = new SimulatedHostFactory();
+        using var factory = NewHost();
 
-        var response = await (await factory.SignInAsync(user)).GetAsync(new Uri("/api/supervision", UriKind.Relative));
+        foreach (var user in new[] { "clerk.edu", "reviewer.psb", "admin" })
+        {
+            var response = await (await factory.SignInAsync(user)).GetAsync(new Uri("/api/supervision", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await (await factory.SignInAsync("supervisor.nhc")).StatusOfGetAsync("/api/supervision"));
     }
+}
+
+/// <summary>On SQLite.</summary>
+public sealed class SupervisionApiTestsOnSqlite : SupervisionApiTests
+{
+    protected override SimulatedHostFactory NewHost() => new();
+}
+
+/// <summary>On PostgreSQL.</summary>
+public sealed class SupervisionApiTestsOnPostgres : SupervisionApiTests
+{
+    protected override SimulatedHostFactory NewHost() => new PostgresSimulatedHostFactory();
 }
