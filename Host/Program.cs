@@ -38,6 +38,7 @@ app.MapDesignerApi();
 app.MapCasesApi();
 app.MapInstanceViewerApi();
 app.MapCaseListApi();
+app.MapSupervisionApi();
 app.MapDocumentsApi();
 app.MapReportsApi();
 app.MapOrganisationApi();
