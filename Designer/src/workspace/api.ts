@@ -479,7 +479,20 @@ export const casesApi = {
   },
   attachmentUrl: (caseId: string, id: string) => `/api/cases/${caseId}/attachments/${id}`,
   answerUrl: (id: string) => `/api/sharing-applications/${id}/answer`,
+  /** The case's numbered decisions (文号), each with the address of its printable page. */
+  documents: (caseId: string) => api.get<IssuedDocument[]>(`/api/cases/${caseId}/documents`),
 };
+
+export interface IssuedDocument {
+  id: string;
+  number: string;
+  kind: string;
+  title: string;
+  issuedAt: string;
+  issuedBy: string | null;
+  article: string | null;
+  url: string;
+}
 
 // ---- Submissions ----
 
