@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Policy;
+using ShareFlow.Host.Cases;
 using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Calendar;
 using ShareFlow.Workflows.Cases;
@@ -32,6 +33,7 @@ internal static class AdminApi
         definitions.MapPost("/", PublishAsync).RequireAuthorization(Roles.PolicyAdmin);
 
         app.MapPut("/api/calendar/years/{year}", ImportYearAsync).WithTags("Calendar").RequireAuthorization(Roles.PolicyAdmin);
+        app.MapPost("/api/calendar/years/{year}/preview", PreviewYearAsync).WithTags("Calendar").RequireAuthorization(Roles.PolicyAdmin);
 
         var profiles = app.MapGroup("/api/profiles").WithTags("Policy profiles").RequireAuthorization();
         profiles.MapGet("/", ProfilesAsync);
@@ -141,18 +143,45 @@ internal static class AdminApi
     private static async Task<Results<Ok<HolidaysSummary>, ValidationProblem>> ImportYearAsync(
         string year, HttpRequest request, HttpContext context, CalendarService calendar, CancellationToken cancellationToken)
     {
+        var (number, document, problem) = await ReadYearAsync(year, request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var arrangement = await calendar.ImportYearAsync(number, document!, CallerBinding.Require(context).UserName, cancellationToken);
+        return TypedResults.Ok(new HolidaysSummary(arrangement.Year, arrangement.Days.Count(d => d.IsOffDay), arrangement.Days.Count(d => !d.IsOffDay)));
+    }
+
+    /// <summary>
+    /// What importing the notice would change — the days and the pending deadlines — with the import's own body and checks
+    /// (the same 400s), storing nothing.
+    /// </summary>
+    private static async Task<Results<Ok<CalendarPreviewResponse>, ValidationProblem>> PreviewYearAsync(
+        string year, HttpRequest request, CalendarPreview preview, CancellationToken cancellationToken)
+    {
+        var (number, document, problem) = await ReadYearAsync(year, request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await preview.PreviewAsync(number, document!, cancellationToken));
+    }
+
+    /// <summary>The year of the route and the notice of the body (JSON); a wrong year is a 400 naming it, a malformed notice throws <see cref="CalendarImportException"/>.</summary>
+    private static async Task<(int Year, YearArrangementDocument? Document, ValidationProblem? Problem)> ReadYearAsync(string year, HttpRequest request, CancellationToken cancellationToken)
+    {
         var errors = new QueryErrors();
         var number = errors.Year("year", year);
         if (errors.Any)
         {
-            return errors.ToProblem();
+            return (number, null, errors.ToProblem());
         }
 
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var json = await reader.ReadToEndAsync(cancellationToken);
-        var document = YearArrangement.ParseDocument(json);
-        var arrangement = await calendar.ImportYearAsync(number, document, CallerBinding.Require(context).UserName, cancellationToken);
-        return TypedResults.Ok(new HolidaysSummary(arrangement.Year, arrangement.Days.Count(d => d.IsOffDay), arrangement.Days.Count(d => !d.IsOffDay)));
+        return (number, YearArrangement.ParseDocument(json), null);
     }
 
     public sealed record HolidaysSummary(int Year, int DaysOff, int MakeupWorkdays);

@@ -164,7 +164,7 @@ internal static class CasesApi
         new(a.Id, a.CaseId, a.FileName, a.FileType, a.ContentType, a.Size, a.Sha256, a.UploadedBy, a.UploadedByDepartment, a.UploadedAt, a.Description);
 
     /// <summary>The signed-in user and the case, when they may see it (null otherwise, so the caller answers 404).</summary>
-    private static async Task<(User User, CaseInfo? Case)> VisibleCaseAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, Guid caseId, CancellationToken cancellationToken)
+    internal static async Task<(User User, CaseInfo? Case)> VisibleCaseAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, Guid caseId, CancellationToken cancellationToken)
     {
         var user = await SharingApi.UserAsync(dbFactory, CallerBinding.Require(context), cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

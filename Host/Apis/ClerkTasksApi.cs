@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ShareFlow.Host.Cases;
 using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
@@ -43,15 +44,25 @@ internal static class ClerkTasksApi
         return group;
     }
 
+    /// <param name="DueDate">The task's last day; with <paramref name="Overdue"/> and <paramref name="DueSoon"/> while it is still open (else both false).</param>
     public sealed record DoneResponse(
         Guid TaskId, string Name, string ElementId, Guid CaseId, string ProcessKey, string? CaseNumber, string Action, string? Outcome, string? Comment,
-        DateTimeOffset ActedAt, string TaskStatus, string? ActingFor);
+        DateTimeOffset ActedAt, string TaskStatus, string? ActingFor, DateOnly? DueDate, bool Overdue, bool DueSoon, string? CaseKind, string? CaseTitle,
+        string? RequesterDepartment, string? ProviderDepartment);
 
-    public sealed record CopiedResponse(Guid Id, Guid CaseId, string ProcessKey, string? CaseNumber, Guid? TaskId, string? TaskName, string CopiedBy, string CopiedByDepartment, string? ToDepartment, string? Note, DateTimeOffset CopiedAt);
+    /// <param name="DueDate">The copied task's last day, when a task was copied; <paramref name="Overdue"/> and <paramref name="DueSoon"/> while it is open.</param>
+    public sealed record CopiedResponse(
+        Guid Id, Guid CaseId, string ProcessKey, string? CaseNumber, Guid? TaskId, string? TaskName, string CopiedBy, string CopiedByDepartment, string? ToDepartment,
+        string? Note, DateTimeOffset CopiedAt, DateOnly? DueDate, bool Overdue, bool DueSoon, string? CaseKind, string? CaseTitle, string? RequesterDepartment,
+        string? ProviderDepartment);
 
-    public sealed record DelegatedResponse(Guid TaskId, string Name, Guid CaseId, string? CaseNumber, string Owner, string Delegate, string? Reason, DateTimeOffset DelegatedAt, DateOnly? DueDate);
+    public sealed record DelegatedResponse(
+        Guid TaskId, string Name, Guid CaseId, string? CaseNumber, string Owner, string Delegate, string? Reason, DateTimeOffset DelegatedAt, DateOnly? DueDate,
+        bool Overdue, bool DueSoon, string? CaseKind, string? CaseTitle, string? RequesterDepartment, string? ProviderDepartment);
 
-    public sealed record CosignRequestResponse(Guid Id, Guid TaskId, string TaskName, Guid CaseId, string? CaseNumber, string RequestedBy, string Signer, string? Reason, DateTimeOffset RequestedAt, DateOnly? DueDate, string? ActingFor);
+    public sealed record CosignRequestResponse(
+        Guid Id, Guid TaskId, string TaskName, Guid CaseId, string? CaseNumber, string RequestedBy, string Signer, string? Reason, DateTimeOffset RequestedAt,
+        DateOnly? DueDate, string? ActingFor, bool Overdue, bool DueSoon, string? CaseKind, string? CaseTitle, string? RequesterDepartment, string? ProviderDepartment);
 
     public sealed record HandoverRequest(string? To, string? Reason);
 
@@ -69,7 +80,7 @@ internal static class ClerkTasksApi
 
     /// <summary>已办: the tasks the caller completed or acted on, newest action first, one row per task (its latest action by the caller).</summary>
     private static async Task<Results<Ok<SharingApi.Paged<DoneResponse>>, ValidationProblem>> DoneAsync(
-        HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, string? page, string? pageSize, CancellationToken cancellationToken)
+        HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TaskCases taskCases, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
         var errors = new QueryErrors();
@@ -92,7 +103,7 @@ internal static class ClerkTasksApi
         var tasks = await db.UserTasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
         var caseIds = entries.Select(h => h.InstanceId).Distinct().ToList();
         var keys = await db.ProcessInstances.AsNoTracking().Where(i => caseIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.DefinitionKey, cancellationToken);
-        var numbers = await CaseDirectory.NumbersAsync(db, caseIds, cancellationToken);
+        var cases = await taskCases.LoadAsync(db, caseIds, cancellationToken);
         var actingEntries = await db.History.AsNoTracking()
             .Where(h => h.Actor == caller.UserName && h.Kind == "acting-for" && h.TaskId != null && taskIds.Contains(h.TaskId.Value))
             .Select(h => new { h.TaskId, h.At, h.Data }).ToListAsync(cancellationToken);
@@ -100,17 +111,20 @@ internal static class ClerkTasksApi
         {
             var task = tasks.GetValueOrDefault(h.TaskId!.Value);
             var acting = OnBehalfOf(h.Data) ?? actingEntries.Where(a => a.TaskId == h.TaskId && a.At == h.At).Select(a => OnBehalfOf(a.Data)).FirstOrDefault();
+            var @case = cases.Case(h.InstanceId);
+            var deadline = cases.Deadline(h.InstanceId, task?.DueDate, task?.DueAt, task?.Status == UserTaskStatus.Open);
             return new DoneResponse(
                 h.TaskId!.Value, task?.Name ?? h.ElementName ?? h.ElementId ?? string.Empty, task?.ElementId ?? h.ElementId ?? string.Empty, h.InstanceId,
-                keys.GetValueOrDefault(h.InstanceId) ?? string.Empty, numbers.GetValueOrDefault(h.InstanceId), DoneKinds[h.Kind], h.Outcome, h.Comment, h.At,
-                task?.Status ?? UserTaskStatus.Completed, acting);
+                keys.GetValueOrDefault(h.InstanceId) ?? string.Empty, @case?.Number, DoneKinds[h.Kind], h.Outcome, h.Comment, h.At,
+                task?.Status ?? UserTaskStatus.Completed, acting, task?.DueDate, deadline.Overdue, deadline.DueSoon, @case?.Kind, @case?.Title,
+                @case?.RequesterDepartment, @case?.ProviderDepartment);
         }).ToList();
         return TypedResults.Ok(new SharingApi.Paged<DoneResponse>(items, total, pageNumber, size));
     }
 
     /// <summary>抄送我的: the cases copied to the caller or to their department, newest first.</summary>
     private static async Task<Results<Ok<SharingApi.Paged<CopiedResponse>>, ValidationProblem>> CopiedAsync(
-        HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, string? page, string? pageSize, CancellationToken cancellationToken)
+        HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TaskCases taskCases, string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
         var errors = new QueryErrors();
@@ -127,16 +141,25 @@ internal static class ClerkTasksApi
         var caseIds = copies.Select(c => c.CaseId).Distinct().ToList();
         var taskIds = copies.Where(c => c.TaskId is not null).Select(c => c.TaskId!.Value).Distinct().ToList();
         var keys = await db.ProcessInstances.AsNoTracking().Where(i => caseIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.DefinitionKey, cancellationToken);
-        var names = await db.UserTasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name ?? t.ElementId, cancellationToken);
-        var numbers = await CaseDirectory.NumbersAsync(db, caseIds, cancellationToken);
+        var tasks = await db.UserTasks.AsNoTracking().Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var cases = await taskCases.LoadAsync(db, caseIds, cancellationToken);
         return TypedResults.Ok(new SharingApi.Paged<CopiedResponse>(
-            [.. copies.Select(c => new CopiedResponse(c.Id, c.CaseId, keys.GetValueOrDefault(c.CaseId) ?? string.Empty, numbers.GetValueOrDefault(c.CaseId), c.TaskId,
-                c.TaskId is { } t ? names.GetValueOrDefault(t) : null, c.CopiedBy, c.CopiedByDepartment, c.RecipientDepartment, c.Note, c.CreatedAt))],
+            [.. copies.Select(c =>
+            {
+                var task = c.TaskId is { } t ? tasks.GetValueOrDefault(t) : null;
+                var @case = cases.Case(c.CaseId);
+                var deadline = cases.Deadline(c.CaseId, task?.DueDate, task?.DueAt, task?.Status == UserTaskStatus.Open);
+                return new CopiedResponse(
+                    c.Id, c.CaseId, keys.GetValueOrDefault(c.CaseId) ?? string.Empty, @case?.Number, c.TaskId, task is null ? null : task.Name ?? task.ElementId,
+                    c.CopiedBy, c.CopiedByDepartment, c.RecipientDepartment, c.Note, c.CreatedAt, task?.DueDate, deadline.Overdue, deadline.DueSoon, @case?.Kind,
+                    @case?.Title, @case?.RequesterDepartment, @case?.ProviderDepartment);
+            })],
             total, pageNumber, size));
     }
 
     /// <summary>我委派的: open tasks the caller delegated and still owns (they may take them back).</summary>
-    private static async Task<Ok<List<DelegatedResponse>>> DelegatedAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
+    private static async Task<Ok<List<DelegatedResponse>>> DelegatedAsync(
+        HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TaskCases taskCases, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -144,14 +167,20 @@ internal static class ClerkTasksApi
             .Where(d => d.Owner == caller.UserName && d.Status == DelegationStatus.Pending)
             .Join(db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open), d => d.TaskId, t => t.Id, (d, t) => new { Delegation = d, Task = t })
             .ToListAsync(cancellationToken);
-        var numbers = await CaseDirectory.NumbersAsync(db, [.. rows.Select(r => r.Task.InstanceId)], cancellationToken);
-        return TypedResults.Ok(rows.OrderByDescending(r => r.Delegation.DelegatedAt).Select(r => new DelegatedResponse(
-            r.Task.Id, r.Task.Name ?? r.Task.ElementId, r.Task.InstanceId, numbers.GetValueOrDefault(r.Task.InstanceId), r.Delegation.Owner, r.Delegation.Delegate,
-            r.Delegation.Reason, r.Delegation.DelegatedAt, r.Task.DueDate)).ToList());
+        var cases = await taskCases.LoadAsync(db, [.. rows.Select(r => r.Task.InstanceId)], cancellationToken);
+        return TypedResults.Ok(rows.OrderByDescending(r => r.Delegation.DelegatedAt).Select(r =>
+        {
+            var @case = cases.Case(r.Task.InstanceId);
+            var deadline = cases.Deadline(r.Task.InstanceId, r.Task.DueDate, r.Task.DueAt, open: true);
+            return new DelegatedResponse(
+                r.Task.Id, r.Task.Name ?? r.Task.ElementId, r.Task.InstanceId, @case?.Number, r.Delegation.Owner, r.Delegation.Delegate, r.Delegation.Reason,
+                r.Delegation.DelegatedAt, r.Task.DueDate, deadline.Overdue, deadline.DueSoon, @case?.Kind, @case?.Title, @case?.RequesterDepartment, @case?.ProviderDepartment);
+        }).ToList());
     }
 
     /// <summary>待会签: co-signatures the caller (or the colleague they deputise for) is asked for, on tasks still open.</summary>
-    private static async Task<Ok<List<CosignRequestResponse>>> CosignRequestsAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<List<CosignRequestResponse>>> CosignRequestsAsync(
+        HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TaskCases taskCases, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -161,10 +190,16 @@ internal static class ClerkTasksApi
             .Where(c => c.Status == CosignOutcome.Pending && signers.Contains(c.Signer))
             .Join(db.UserTasks.AsNoTracking().Where(t => t.Status == UserTaskStatus.Open), c => c.TaskId, t => t.Id, (c, t) => new { Request = c, Task = t })
             .ToListAsync(cancellationToken);
-        var numbers = await CaseDirectory.NumbersAsync(db, [.. rows.Select(r => r.Task.InstanceId)], cancellationToken);
-        return TypedResults.Ok(rows.OrderBy(r => r.Request.RequestedAt).Select(r => new CosignRequestResponse(
-            r.Request.Id, r.Task.Id, r.Task.Name ?? r.Task.ElementId, r.Task.InstanceId, numbers.GetValueOrDefault(r.Task.InstanceId), r.Request.RequestedBy, r.Request.Signer,
-            r.Request.Reason, r.Request.RequestedAt, r.Task.DueDate, r.Request.Signer == caller.UserName ? null : r.Request.Signer)).ToList());
+        var cases = await taskCases.LoadAsync(db, [.. rows.Select(r => r.Task.InstanceId)], cancellationToken);
+        return TypedResults.Ok(rows.OrderBy(r => r.Request.RequestedAt).Select(r =>
+        {
+            var @case = cases.Case(r.Task.InstanceId);
+            var deadline = cases.Deadline(r.Task.InstanceId, r.Task.DueDate, r.Task.DueAt, open: true);
+            return new CosignRequestResponse(
+                r.Request.Id, r.Task.Id, r.Task.Name ?? r.Task.ElementId, r.Task.InstanceId, @case?.Number, r.Request.RequestedBy, r.Request.Signer,
+                r.Request.Reason, r.Request.RequestedAt, r.Task.DueDate, r.Request.Signer == caller.UserName ? null : r.Request.Signer, deadline.Overdue, deadline.DueSoon,
+                @case?.Kind, @case?.Title, @case?.RequesterDepartment, @case?.ProviderDepartment);
+        }).ToList());
     }
 
     private static async Task<NoContent> TransferAsync(Guid id, HandoverRequest? request, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, ClerkOperations operations, CancellationToken cancellationToken)

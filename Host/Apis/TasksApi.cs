@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using ShareFlow.Host.Cases;
 using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
@@ -24,13 +25,17 @@ internal static class TasksApi
         return group;
     }
 
+    /// <param name="DueSoon">Not overdue, and due within two working days of today (即将到期).</param>
+    /// <param name="CaseTitle">A short summary of the case: the resource applied for, the project, the change...</param>
     public sealed record TaskResponse(
         Guid Id, string Name, string ElementId, Guid CaseId, string ProcessKey, string? CaseNumber, string? CandidateDepartment, string? CandidateRole,
-        string? Assignee, DateTimeOffset CreatedAt, DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, bool Overdue);
+        string? Assignee, DateTimeOffset CreatedAt, DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, bool Overdue, bool DueSoon, string? CaseKind,
+        string? CaseTitle, string? RequesterDepartment, string? ProviderDepartment);
 
     public sealed record ReturnRequest(string? Reason);
 
-    private static async Task<Ok<List<TaskResponse>>> ListAsync(HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<List<TaskResponse>>> ListAsync(
+        HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TaskCases taskCases, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -43,15 +48,19 @@ internal static class TasksApi
                     || (t.Assignee == null && t.CandidateDepartment == caller.Department && roles.Contains(t.CandidateRole!))))
             .Join(db.ProcessInstances.AsNoTracking(), t => t.InstanceId, i => i.Id, (t, i) => new { Task = t, i.DefinitionKey })
             .ToListAsync(cancellationToken);
-        var ids = tasks.Select(t => t.Task.InstanceId).Distinct().ToList();
-        var numbers = await db.SharingApplications.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Number, cancellationToken);
-        var now = clock.GetUtcNow();
+        var cases = await taskCases.LoadAsync(db, [.. tasks.Select(t => t.Task.InstanceId)], cancellationToken);
         return TypedResults.Ok(tasks
             .OrderBy(t => t.Task.DueAt ?? DateTimeOffset.MaxValue)
-            .Select(t => new TaskResponse(
-                t.Task.Id, t.Task.Name ?? t.Task.ElementId, t.Task.ElementId, t.Task.InstanceId, t.DefinitionKey, numbers.GetValueOrDefault(t.Task.InstanceId),
-                t.Task.CandidateDepartment, t.Task.CandidateRole, t.Task.Assignee, t.Task.CreatedAt, t.Task.DueDate, t.Task.DueAt, t.Task.DueProvisional,
-                t.Task.DueAt is { } due && due <= now))
+            .Select(t =>
+            {
+                var task = t.Task;
+                var @case = cases.Case(task.InstanceId);
+                var deadline = cases.Deadline(task.InstanceId, task.DueDate, task.DueAt, open: true);
+                return new TaskResponse(
+                    task.Id, task.Name ?? task.ElementId, task.ElementId, task.InstanceId, t.DefinitionKey, @case?.Number, task.CandidateDepartment, task.CandidateRole,
+                    task.Assignee, task.CreatedAt, task.DueDate, task.DueAt, task.DueProvisional, deadline.Overdue, deadline.DueSoon, @case?.Kind, @case?.Title,
+                    @case?.RequesterDepartment, @case?.ProviderDepartment);
+            })
             .ToList());
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using ShareFlow.Domain.Calendar;
+using ShareFlow.Host.Cases;
 using ShareFlow.Host.Demo;
 using ShareFlow.Host.Notifications;
 using ShareFlow.Workflows.Calendar;
@@ -84,8 +85,7 @@ internal static class HostingExtensions
         demo.Seed ??= database.Provider == DatabaseProvider.Sqlite;
         services.AddSingleton(demo);
         services.AddSingleton<DemoSeeder>();
-        services.AddSingleton<ShareFlow.Host.Cases.ICaseSource, ShareFlow.Host.Cases.SharingCaseSource>();
-        services.AddSingleton<ShareFlow.Host.Cases.CaseListing>();
+        services.AddShareFlowCaseSources();
         services.AddSingleton<ShareFlow.Host.Reports.TimelinessReport>();
 
         // Migrations and the calendar come first; the scheduler starts once the application has started.

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Host.Notifications;
@@ -84,7 +85,7 @@ internal sealed partial class OutboxDispatcher(
             if (message.Kind == "notice" && JsonNode.Parse(message.Payload) is JsonObject payload)
             {
                 var notice = new OutgoingNotice(message.Id, Text(payload, "kind") ?? "notice", Text(payload, "subject") ?? "ShareFlow", Text(payload, "body") ?? string.Empty,
-                    await AddressesAsync(db, payload, cancellationToken), payload);
+                    await AddressesAsync(db, payload, message.CreatedAt, cancellationToken), payload);
                 await smtp.SendAsync(notice, cancellationToken);
                 await webhooks.SendAsync(notice, cancellationToken);
             }
@@ -103,14 +104,24 @@ internal sealed partial class OutboxDispatcher(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The e-mail addresses of a notice's recipients: the named user, or the holders of the role in the department.</summary>
-    private static async Task<List<string>> AddressesAsync(ShareFlowDbContext db, JsonObject payload, CancellationToken cancellationToken)
+    /// <summary>
+    /// The e-mail addresses of a notice's recipients: the named user — and, while a 代理 period of theirs ran when the notice
+    /// was written, their deputy, who sees it in the notification centre as well — or the holders of the role in the
+    /// department. Notices about a deputy period itself reach only the user named.
+    /// </summary>
+    private static async Task<List<string>> AddressesAsync(ShareFlowDbContext db, JsonObject payload, DateTimeOffset writtenAt, CancellationToken cancellationToken)
     {
         var user = Text(payload, "user");
         var department = Text(payload, "department");
         var role = Text(payload, "role");
+        List<string> named = user is null ? [] : [user];
+        if (user is not null && Text(payload, "kind") != "deputy")
+        {
+            named.AddRange(await db.Deputies.AsNoTracking().Running(writtenAt).Where(d => d.Principal == user).Select(d => d.Deputy).ToListAsync(cancellationToken));
+        }
+
         var candidates = await db.Users.AsNoTracking()
-            .Where(u => user != null ? u.UserName == user : u.DepartmentCode == department)
+            .Where(u => user != null ? named.Contains(u.UserName) : u.DepartmentCode == department)
             .ToListAsync(cancellationToken);
         return [.. candidates.Where(u => user != null || role == null || u.HasRole(role)).Select(u => u.Email).OfType<string>().Where(e => e.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
     }

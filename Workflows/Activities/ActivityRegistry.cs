@@ -24,6 +24,9 @@ public sealed class ActivityRegistry
 
     public IReadOnlyCollection<string> Names => _byName.Keys;
 
+    /// <summary>Every registered activity, by name.</summary>
+    public IEnumerable<IActivity> All => _byName.Values.OrderBy(a => a.Name, StringComparer.Ordinal);
+
     public bool Contains(string name) => _byName.ContainsKey(name);
 
     public IActivity Get(string name) =>
@@ -35,6 +38,8 @@ public sealed class NoOpActivity : IActivity
 {
     public string Name => "noop";
 
+    public string Description => "Does nothing: a placeholder for a service or send task that has no work yet.";
+
     public ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
 
@@ -45,6 +50,16 @@ public sealed class NoOpActivity : IActivity
 public sealed class NotifyActivity : IActivity
 {
     public string Name => "notify";
+
+    public string Description => "Writes a message to the outbox for delivery (in-app, e-mail, webhook): every input becomes a field of the message.";
+
+    public IReadOnlyList<ActivityInputSpec> Inputs { get; } =
+    [
+        new("to", true, "Who the message is for."),
+        new("subject", true, "The subject line."),
+        new("text", true, "The text."),
+        new("channel", false, "The delivery channel, when not the default."),
+    ];
 
     public ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

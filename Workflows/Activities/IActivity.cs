@@ -15,8 +15,17 @@ public interface IActivity
     /// <summary>The stable name BPMN refers to.</summary>
     string Name { get; }
 
+    /// <summary>What the activity does and which process variables it reads or sets, for the people who draw processes.</summary>
+    string Description => string.Empty;
+
+    /// <summary>The <c>sf:input</c> elements the activity reads; empty when it works on the process variables alone.</summary>
+    IReadOnlyList<ActivityInputSpec> Inputs => [];
+
     ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken);
 }
+
+/// <summary>One <c>sf:input</c> an activity reads: its name, whether a task must give it, and what it means.</summary>
+public sealed record ActivityInputSpec(string Name, bool Required, string Description);
 
 /// <summary>What an activity sees of the process.</summary>
 public sealed class ActivityContext

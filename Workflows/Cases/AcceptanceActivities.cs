@@ -30,6 +30,8 @@ public sealed class RegisterAcceptanceSubmissionActivity : IActivity
 {
     public string Name => "acceptance.register";
 
+    public string Description => "项目验收数据汇交: the project is declared completed on completionDate (declaredBy, declaredByDepartment) and its acceptance-data case opens.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -60,6 +62,8 @@ public sealed class SubmitAcceptanceDataActivity : IActivity
 {
     public string Name => "acceptance.submit";
 
+    public string Description => "Records the data the building department submitted (submittedEntries, dataDescription, submittedBy, submittingDepartment).";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -86,6 +90,8 @@ public sealed class SubmitAcceptanceDataActivity : IActivity
 public sealed class ReviewAcceptanceDataActivity : IActivity
 {
     public string Name => "acceptance.review";
+
+    public string Description => "Records the office's opinion (opinion passed | failed, reasons, reviewedBy) and tells the building department; a failure gives it rectification.days to correct.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -121,6 +127,8 @@ public sealed class OpenPaymentGateActivity : IActivity
 {
     public string Name => "acceptance.openPaymentGate";
 
+    public string Description => "The review passed: the project's payment gate opens and the finance bureau and the building department are told.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -147,6 +155,8 @@ public sealed class AcceptanceSubmissionOverdueActivity : IActivity
 {
     public string Name => "acceptance.submissionOverdue";
 
+    public string Description => "A submission period passed without data: the building department's principal and the office are told; the payment gate stays closed.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -168,6 +178,8 @@ public sealed class AcceptanceSubmissionOverdueActivity : IActivity
 public sealed class AcceptanceReviewOverdueActivity : IActivity
 {
     public string Name => "acceptance.reviewOverdue";
+
+    public string Description => "The office did not review within its period: its principal is told and the building department learns the delay is not its own.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

@@ -63,6 +63,8 @@ public sealed class RegisterCatalogChangeActivity : IActivity
 {
     public string Name => "catalog.register";
 
+    public string Description => "目录变更: opens the catalog change from the start variables (changeNumber, department, trigger, eventDate, eventDescription, openedBy) and sets submissionBasisDate, the event's date the submission period counts from.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -106,6 +108,8 @@ public sealed class RegisterCatalogChangeActivity : IActivity
 public sealed class SubmitCatalogChangeActivity : IActivity
 {
     public string Name => "catalog.submit";
+
+    public string Description => "The department's proposal (changeKind add | modify | stop, resource fields, dataItems, legalBasis, reasons, submittedBy, submitterDepartment); files it with the office first where the profile requires it.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -152,6 +156,8 @@ public sealed class WithdrawCatalogChangeActivity : IActivity
 {
     public string Name => "catalog.withdraw";
 
+    public string Description => "The department finds no change is needed (reasons, submitterDepartment).";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -169,6 +175,8 @@ public sealed class WithdrawCatalogChangeActivity : IActivity
 public sealed class CatalogChangeOverdueActivity : IActivity
 {
     public string Name => "catalog.overdue";
+
+    public string Description => "The submission period ran out: the department's principal and the office are told; the department keeps its task and the office gets a follow-up.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -191,6 +199,8 @@ public sealed class CatalogChangeOverdueActivity : IActivity
 public sealed class FollowUpCatalogChangeActivity : IActivity
 {
     public string Name => "catalog.followUp";
+
+    public string Description => "The office's follow-up of an overdue submission (officeAction urge | rectify, followUpNote, rectificationOrderId).";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -224,6 +234,8 @@ public sealed class RequestCatalogExtensionActivity : IActivity
 {
     public string Name => "catalog.requestExtension";
 
+    public string Description => "The department asks for more time (extensionReasons, extensionRequestedBy, extensionRequesterDepartment); refused when the profile has no extension, after the deadline or twice. The office is asked to consent.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -246,6 +258,8 @@ public sealed class RequestCatalogExtensionActivity : IActivity
 public sealed class DecideCatalogExtensionActivity : IActivity
 {
     public string Name => "catalog.decideExtension";
+
+    public string Description => "The office consents to the extension or not (extensionDecision approve | refuse, extensionOpinion, extensionDecidedBy); sets extensionGranted. The deadline itself moves in an sf:extendDeadlineOf step.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -284,6 +298,8 @@ public sealed class DecideCatalogExtensionActivity : IActivity
 public sealed class DecideCatalogChangeActivity : IActivity
 {
     public string Name => "catalog.decide";
+
+    public string Description => "The office's review (reviewDecision approve | return, reviewOpinion, reviewedBy): approval writes the new catalog version and tells the grant holders; a return restarts the submission period.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

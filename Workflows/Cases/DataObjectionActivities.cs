@@ -60,6 +60,8 @@ public sealed class RegisterObjectionActivity : IActivity
 {
     public string Name => "objection.register";
 
+    public string Description => "数据异议: files the data objection from the start variables (requesterDepartment, resourceId, items, description, recordReference, proposedCorrection, reporter) and tells the provider (and the office where the profile says so).";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -99,6 +101,8 @@ public sealed class RegisterObjectionActivity : IActivity
 public sealed class VerifyObjectionActivity : IActivity
 {
     public string Name => "objection.verify";
+
+    public string Description => "The provider's answer (decision corrected | noError | plan, result, planBasis, planSteps, committedDate, decidedBy, actorDepartment): a result goes to the requester, a plan to the office.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -140,6 +144,8 @@ public sealed class LapseObjectionActivity : IActivity
 {
     public string Name => "objection.lapse";
 
+    public string Description => "The provider did not verify in time: the office takes the objection over and both principals are told.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -158,6 +164,8 @@ public sealed class LapseObjectionActivity : IActivity
 public sealed class ReviewObjectionPlanActivity : IActivity
 {
     public string Name => "objection.reviewPlan";
+
+    public string Description => "The office's review of the correction plan (decision approve | reject, opinion, decidedBy).";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -188,6 +196,8 @@ public sealed class ReportObjectionCorrectionActivity : IActivity
 {
     public string Name => "objection.reportCorrection";
 
+    public string Description => "The provider reports the approved plan carried out (result, decidedBy, actorDepartment).";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -210,6 +220,8 @@ public sealed class ReportObjectionCorrectionActivity : IActivity
 public sealed class ConfirmObjectionActivity : IActivity
 {
     public string Name => "objection.confirm";
+
+    public string Description => "The requester's answer (decision accept | disagree, report, actorDepartment); disagreeing needs a written report to the office.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -248,6 +260,8 @@ public sealed class ConfirmObjectionActivity : IActivity
 public sealed class HandleObjectionActivity : IActivity
 {
     public string Name => "objection.handle";
+
+    public string Description => "The office settles the objection with the provider and answers the requester in writing (finding corrected | noError, result, decidedBy).";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

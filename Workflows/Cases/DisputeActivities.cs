@@ -94,6 +94,8 @@ public sealed class RegisterDisputeActivity : IActivity
 {
     public string Name => "dispute.register";
 
+    public string Description => "争议协调: files the dispute from the start variables (requesterDepartment, resourceId, requestedItems, duty, disputeReasons, sharingApplicationId), resolves the profile's tiers and asks the provider to negotiate.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -185,6 +187,8 @@ public sealed class NegotiateDisputeActivity : IActivity
 {
     public string Name => "dispute.negotiate";
 
+    public string Description => "The provider's answer to the negotiation (decision agree | disagree, grantedItems, conditions, reasons, decidedBy, actorDepartment): agreement settles the dispute, disagreement sends it to the first tier.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -211,6 +215,8 @@ public sealed class LapseDisputeNegotiationActivity : IActivity
 {
     public string Name => "dispute.lapseNegotiation";
 
+    public string Description => "The provider did not negotiate in time: the negotiation has failed and the first tier takes over.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -232,6 +238,8 @@ public sealed class LapseDisputeNegotiationActivity : IActivity
 public sealed class OpenDisputeTierActivity : IActivity
 {
     public string Name => "dispute.openTier";
+
+    public string Description => "The dispute arrives at its current tier: sets tierIndex, tierName, tierDecider and isLastTier and tells the tier's holder and both departments.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -275,6 +283,8 @@ public sealed class OpenDisputeTierActivity : IActivity
 public sealed class DecideDisputeActivity : IActivity
 {
     public string Name => "dispute.decide";
+
+    public string Description => "The tier holder's decision (decision grant | uphold | passOn, grantedItems, conditions, reasons, jointDepartments, decidedBy); a settlement grants and files like an approved application.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -320,6 +330,8 @@ public sealed class DecideDisputeActivity : IActivity
 public sealed class DisputeTierOverdueActivity : IActivity
 {
     public string Name => "dispute.tierOverdue";
+
+    public string Description => "The tier's deadline passed without a decision: the holder keeps the task; its principal and both departments are told.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

@@ -13,6 +13,21 @@ public sealed class NoticeActivity : IActivity
 {
     public string Name => "notice";
 
+    public string Description => "Tells a department's role holders (and, with alsoSupervisor, its principal) something about the case: an in-app notice and an outbox message for e-mail and webhooks.";
+
+    /// <summary>The inputs of a notice, which <see cref="ReminderActivity"/> takes as well.</summary>
+    public static IReadOnlyList<ActivityInputSpec> NoticeInputs { get; } =
+    [
+        new("department", true, "The department told (a department code, usually an expression such as ${providerDepartment})."),
+        new("role", false, "The role within the department whose holders are told; all its members when absent."),
+        new("kind", false, "What the notice is: reminder, escalation, decision, system-decision... (default notice)."),
+        new("subject", false, "The subject line (default: the kind)."),
+        new("body", false, "The text."),
+        new("alsoSupervisor", false, "true: the department's principal is told as well."),
+    ];
+
+    public IReadOnlyList<ActivityInputSpec> Inputs => NoticeInputs;
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

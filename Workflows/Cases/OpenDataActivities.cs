@@ -40,6 +40,8 @@ public sealed class RegisterOpenDataRequestActivity : IActivity
 {
     public string Name => "openData.register";
 
+    public string Description => "开放申请: receives an open-data request from the start variables (applicant, resource or providerDepartment, requestedData, purpose, scenario, safeguards, receivedVia); an incomplete request rejects the start.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -88,6 +90,8 @@ public sealed class AnswerOpenDataRequestActivity : IActivity
 {
     public string Name => "openData.answer";
 
+    public string Description => "Applies the department's answer (decision open | partial | refuse, openedScope, conditions, reasons, legalBasis, answeredBy, answeringDepartment); a refusal or partial answer without explanation rejects the completion.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -115,6 +119,8 @@ public sealed class AnswerOpenDataRequestActivity : IActivity
 public sealed class NotifyOpenDataApplicantActivity : IActivity
 {
     public string Name => "openData.notifyApplicant";
+
+    public string Description => "Sends the answer to the applicant's contact and reports the result to the coordinating office.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -149,6 +155,8 @@ public sealed class NotifyOpenDataApplicantActivity : IActivity
 public sealed class OpenDataOverdueActivity : IActivity
 {
     public string Name => "openData.overdue";
+
+    public string Description => "The answer period passed: the department's principal and the coordinating office are told; the request stays with the department.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

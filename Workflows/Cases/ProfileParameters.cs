@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ShareFlow.Domain.Policy;
 using ShareFlow.Workflows.Runtime;
 
@@ -12,4 +13,15 @@ public sealed class ProfileParameters(PolicyProfile profile) : IPolicyParameters
     public IReadOnlyCollection<string> Names => PolicyProfile.Parameters.All;
 
     public bool TryGetDays(string parameter, out int days) => profile.Days.TryGetValue(parameter, out days);
+
+    /// <summary>
+    /// The variables an instance started under <paramref name="profile"/> carries from its start (the snapshot <c>policy</c>):
+    /// what expressions such as <c>sf:dueDayKind="${policy.rules.openDataInCalendarDays ? 'calendar' : 'working'}"</c>
+    /// can read before any case exists.
+    /// </summary>
+    public static JsonObject StartVariables(PolicyProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new JsonObject { [InstancePolicyParameters.Variable] = profile.ToSnapshot() };
+    }
 }

@@ -58,6 +58,8 @@ public sealed class RegisterRectificationOrderActivity : IActivity
 {
     public string Name => "rectification.register";
 
+    public string Description => "限期整改: issues the order to correct from the start variables (subjectCaseId, subjectNumber, department, reasons, issuedBy, officeDepartment, policy), sets the top tier's assignment and tells the department.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -106,6 +108,8 @@ public sealed class ReportRectificationActivity : IActivity
 {
     public string Name => "rectification.report";
 
+    public string Description => "The department's principal reports the correction (variables correction, reportedBy, actorDepartment).";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -125,6 +129,8 @@ public sealed class ReportRectificationActivity : IActivity
 public sealed class VerifyRectificationActivity : IActivity
 {
     public string Name => "rectification.verify";
+
+    public string Description => "The office accepts or rejects the correction (verification accept | reject, verificationOpinion, verifiedBy, actorDepartment); a rejection sends the department back to correct, with a fresh period.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -161,6 +167,8 @@ public sealed class EscalateRectificationActivity : IActivity
 {
     public string Name => "rectification.escalate";
 
+    public string Description => "The deadline passed uncorrected: a notice of criticism goes to the department, its principal, the office and the top tier, who gets the matter to decide.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -193,6 +201,8 @@ public sealed class EscalateRectificationActivity : IActivity
 public sealed class ConcludeRectificationActivity : IActivity
 {
     public string Name => "rectification.conclude";
+
+    public string Description => "The top tier records its decision (measures, concludedBy, actorDepartment).";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

@@ -17,6 +17,11 @@ public sealed class ReminderActivity : IActivity
 
     public string Name => "reminder";
 
+    public string Description => "A notice about the deadline of the open task named by the input 'task', sent only while that deadline is still ahead; a reminder for a task no longer open, or already overdue, says nothing.";
+
+    public IReadOnlyList<ActivityInputSpec> Inputs { get; } =
+        [new("task", true, "The element id of the user task whose deadline the reminder is about."), .. NoticeActivity.NoticeInputs];
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -48,6 +48,8 @@ public sealed class RegisterSharingApplicationActivity : IActivity
 {
     public string Name => "sharing.register";
 
+    public string Description => "共享申请: files the sharing application from the start variables; a not-shared resource or unknown items reject the start.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -74,6 +76,8 @@ public sealed class GrantAutomaticallyActivity : IActivity
 {
     public string Name => "sharing.grantAutomatically";
 
+    public string Description => "Grants unconditional data at once, as a system decision naming its article.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -95,6 +99,8 @@ public sealed class GrantAutomaticallyActivity : IActivity
 public sealed class DecideSharingActivity : IActivity
 {
     public string Name => "sharing.decide";
+
+    public string Description => "Applies the reviewer's (or the office's) decision (decision approve | refuse, approvedItems, conditions, reasons, legalBasis, decidedBy) under the profile's rules; a refusal without the required reasons or legal basis rejects the completion.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -133,6 +139,8 @@ public sealed class DeemConsentActivity : IActivity
 {
     public string Name => "sharing.deemConsent";
 
+    public string Description => "The answer is overdue and the profile counts that as consent: every requested item is granted by the system and both departments and the office are told.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -157,6 +165,8 @@ public sealed class EscalateSharingActivity : IActivity
 {
     public string Name => "sharing.escalate";
 
+    public string Description => "The answer is overdue: the coordinating office takes over and both supervisors are told.";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -178,6 +188,8 @@ public sealed class AnswerRefusalActivity : IActivity
 {
     public string Name => "sharing.answerRefusal";
 
+    public string Description => "The requester accepts the refusal or opens a dispute (variable dispute).";
+
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -196,6 +208,8 @@ public sealed class AnswerRefusalActivity : IActivity
 public sealed class OrderSharingRectificationActivity : IActivity
 {
     public string Name => "sharing.orderRectification";
+
+    public string Description => "The office, coordinating an overdue application, orders the provider to correct within a deadline: sets the variables the called rectificationOrder process starts from.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {

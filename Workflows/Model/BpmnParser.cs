@@ -89,19 +89,42 @@ public sealed class BpmnParser
         CloseInput = false,
     };
 
-    private BpmnDefinition Read(XmlReader reader)
+    /// <summary>
+    /// Reads only what a draft needs: the document is safe, well-formed BPMN 2.0 XML within the size limit, and the id of
+    /// the process it holds (the executable one, or the only one). What the process contains is not looked at, so a
+    /// draft may still be unfinished or use elements ShareFlow cannot run.
+    /// </summary>
+    /// <exception cref="BpmnParseException">The document is unsafe, malformed, too large, not BPMN, or names no single process.</exception>
+    public string ReadProcessId(string xml)
     {
-        XDocument document;
+        ArgumentNullException.ThrowIfNull(xml);
+        if (xml.Length > _options.MaxCharactersInDocument)
+        {
+            throw new BpmnParseException(
+                $"The BPMN document has {xml.Length} characters, more than the limit of {_options.MaxCharactersInDocument}.");
+        }
+
+        using var text = new StringReader(xml);
+        using var reader = XmlReader.Create(text, CreateSettings());
+        var root = DocumentReader.Root(Load(reader));
+        var processes = root.Elements(Bpmn + "process")
+            .Select(p => (Id: DocumentReader.RequiredId(p), IsExecutable: ((string?)p.Attribute("isExecutable"))?.Trim() is "true" or "1"))
+            .ToList();
+        return DocumentReader.ExecutableId(root, processes);
+    }
+
+    private BpmnDefinition Read(XmlReader reader) => new DocumentReader(_options).Read(Load(reader));
+
+    private XDocument Load(XmlReader reader)
+    {
         try
         {
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
+            return XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
         {
             throw new BpmnParseException(DescribeXmlError(ex), null, ex.LineNumber, ex.LinePosition, ex);
         }
-
-        return new DocumentReader(_options).Read(document);
     }
 
     private string DescribeXmlError(XmlException ex)
@@ -126,15 +149,7 @@ public sealed class BpmnParser
 
         public BpmnDefinition Read(XDocument document)
         {
-            var root = document.Root ?? throw new BpmnParseException("The document has no root element.");
-            if (root.Name != Bpmn + "definitions")
-            {
-                throw Fail(
-                    root,
-                    $"Not a BPMN 2.0 document: the root element is '{root.Name.LocalName}' in namespace '{root.Name.NamespaceName}', "
-                    + $"expected 'definitions' in namespace '{BpmnNamespaces.Model}'.");
-            }
-
+            var root = Root(document);
             CheckExtensionAttributes(root, "definitions");
             CheckUniqueIds(root);
 
@@ -151,30 +166,46 @@ public sealed class BpmnParser
                 processes.Add(ReadProcess(process));
             }
 
+            var executableId = ExecutableId(root, [.. processes.Select(p => (p.Id, p.IsExecutable))]);
+            return new BpmnDefinition(Attribute(root, "id") ?? string.Empty, Attribute(root, "targetNamespace"), processes, _messages, executableId);
+        }
+
+        /// <summary>The root element, which must be BPMN 2.0's <c>definitions</c>.</summary>
+        public static XElement Root(XDocument document)
+        {
+            var root = document.Root ?? throw new BpmnParseException("The document has no root element.");
+            return root.Name == Bpmn + "definitions"
+                ? root
+                : throw Fail(
+                    root,
+                    $"Not a BPMN 2.0 document: the root element is '{root.Name.LocalName}' in namespace '{root.Name.NamespaceName}', "
+                    + $"expected 'definitions' in namespace '{BpmnNamespaces.Model}'.");
+        }
+
+        /// <summary>The process that runs: the one marked <c>isExecutable="true"</c>, or the only one.</summary>
+        public static string ExecutableId(XElement root, List<(string Id, bool IsExecutable)> processes)
+        {
             var executable = processes.Where(p => p.IsExecutable).ToList();
-            string executableId;
             if (executable.Count == 1)
             {
-                executableId = executable[0].Id;
+                return executable[0].Id;
             }
-            else if (executable.Count > 1)
+
+            if (executable.Count > 1)
             {
                 throw Fail(root, $"The document has several executable processes ({string.Join(", ", executable.Select(p => $"'{p.Id}'"))}); mark only one isExecutable=\"true\".");
             }
-            else if (processes.Count == 1)
+
+            if (processes.Count == 1)
             {
-                executableId = processes[0].Id;
-            }
-            else
-            {
-                throw Fail(
-                    root,
-                    processes.Count == 0
-                        ? "The document contains no process."
-                        : "The document has several processes and none is marked isExecutable=\"true\".");
+                return processes[0].Id;
             }
 
-            return new BpmnDefinition(Attribute(root, "id") ?? string.Empty, Attribute(root, "targetNamespace"), processes, _messages, executableId);
+            throw Fail(
+                root,
+                processes.Count == 0
+                    ? "The document contains no process."
+                    : "The document has several processes and none is marked isExecutable=\"true\".");
         }
 
         private ProcessModel ReadProcess(XElement process)
@@ -775,7 +806,7 @@ public sealed class BpmnParser
             return Fail(element, $"Unsupported element {local} '{id}'{hint}");
         }
 
-        private static string RequiredId(XElement element) =>
+        public static string RequiredId(XElement element) =>
             Attribute(element, "id") ?? throw Fail(element, $"A {element.Name.LocalName} element has no id.");
 
         /// <summary>An unqualified attribute; null when absent or blank.</summary>

@@ -23,6 +23,8 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<ProcessDefinitionRecord> ProcessDefinitions => Set<ProcessDefinitionRecord>();
 
+    public DbSet<DefinitionDraftRecord> DefinitionDrafts => Set<DefinitionDraftRecord>();
+
     public DbSet<ProcessInstanceRecord> ProcessInstances => Set<ProcessInstanceRecord>();
 
     public DbSet<UserTaskRecord> UserTasks => Set<UserTaskRecord>();
@@ -123,6 +125,7 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new CalendarYearHistoryRecordConfiguration());
         modelBuilder.ApplyConfiguration(new RegionalCalendarRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ProcessDefinitionRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DefinitionDraftRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ProcessInstanceRecordConfiguration());
         modelBuilder.ApplyConfiguration(new UserTaskRecordConfiguration());
         modelBuilder.ApplyConfiguration(new WaitRecordConfiguration());

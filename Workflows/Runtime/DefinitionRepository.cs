@@ -19,7 +19,7 @@ public sealed record DefinitionVersion(long Id, string Key, int Version, string?
 /// Parses, validates, versions and caches process definitions. A version never changes once published, so parsed
 /// models are cached by id for the life of the process.
 /// </summary>
-public sealed class DefinitionRepository(
+public sealed partial class DefinitionRepository(
     IDbContextFactory<ShareFlowDbContext> dbFactory,
     ActivityRegistry activities,
     IPolicyParameters parameters,
@@ -49,7 +49,7 @@ public sealed class DefinitionRepository(
         return (definition, DefinitionValidator.Validate(definition, context));
     }
 
-    /// <summary>Validates and stores the XML as version n+1 of its process key.</summary>
+    /// <summary>Validates and stores the XML as version n+1 of its process key, and deletes the key's draft.</summary>
     /// <exception cref="BpmnParseException">The XML cannot be read.</exception>
     /// <exception cref="DefinitionInvalidException">Validation found errors; nothing was stored.</exception>
     public async Task<DefinitionVersion> PublishAsync(string xml, string? publishedBy, CancellationToken cancellationToken)
@@ -78,6 +78,9 @@ public sealed class DefinitionRepository(
                 PublishedBy = publishedBy,
             };
             db.ProcessDefinitions.Add(record);
+
+            // The designer's draft of the key is done with once a version is published: it goes in the same transaction.
+            db.DefinitionDrafts.RemoveRange(await db.DefinitionDrafts.Where(d => d.Key == process.Id).ToListAsync(cancellationToken).ConfigureAwait(false));
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

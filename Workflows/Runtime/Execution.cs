@@ -90,12 +90,14 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     public async Task LeaveAsync(InstanceContext instance, Token token, CancellationToken cancellationToken, IReadOnlyList<SequenceFlow>? flows = null)
     {
         var element = instance.Process.Elements[token.ElementId];
-        Work.History(instance.Id, "element-completed", element.Id, element.Name);
+        flows ??= instance.Process.Outgoing(element.Id);
+
+        // The flows taken are kept with the step, so that a viewer can draw the path the instance went.
+        Work.History(instance.Id, "element-completed", element.Id, element.Name, data: TakenFlows(flows));
         await RemoveWaitsAsync(instance, token, cancellationToken).ConfigureAwait(false);
         token.MultiInstance = null;
         token.ChildInstanceId = null;
         token.ArrivedVia = null;
-        flows ??= instance.Process.Outgoing(element.Id);
         if (flows.Count == 0)
         {
             await ConsumeAsync(instance, token, cancellationToken).ConfigureAwait(false);
@@ -116,6 +118,13 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
                 await EnterAsync(instance, next, flow.TargetRef, cancellationToken, flow.Id).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>The <c>data</c> of an <c>element-completed</c> history entry: <c>{"flows":[ids]}</c>, or null when no flow is taken.</summary>
+    public static JsonObject? TakenFlows(IEnumerable<SequenceFlow> flows)
+    {
+        var ids = flows.Select(f => (JsonNode?)JsonValue.Create(f.Id)).ToArray();
+        return ids.Length == 0 ? null : new JsonObject { ["flows"] = new JsonArray(ids) };
     }
 
     /// <summary>The token ends here (an end event, or an element without outgoing flows).</summary>

@@ -541,7 +541,8 @@ public sealed partial class WorkflowEngine : IWaitFiring
                 if (token.ElementId != catchEvent.Id)
                 {
                     // Chosen by an event-based gateway: the other branches' waits go.
-                    work.History(instance.Id, "element-completed", token.ElementId, instance.Process.Elements[token.ElementId].Name);
+                    work.History(instance.Id, "element-completed", token.ElementId, instance.Process.Elements[token.ElementId].Name,
+                        data: Execution.TakenFlows(instance.Process.Outgoing(token.ElementId).Where(f => f.TargetRef == catchEvent.Id)));
                     await execution.RemoveWaitsAsync(instance, token, cancellationToken).ConfigureAwait(false);
                     token.ElementId = catchEvent.Id;
                 }

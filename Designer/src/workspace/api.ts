@@ -479,7 +479,20 @@ export const casesApi = {
   },
   attachmentUrl: (caseId: string, id: string) => `/api/cases/${caseId}/attachments/${id}`,
   answerUrl: (id: string) => `/api/sharing-applications/${id}/answer`,
+  /** The case's numbered decisions (文号), each with the address of its printable page. */
+  documents: (caseId: string) => api.get<IssuedDocument[]>(`/api/cases/${caseId}/documents`),
 };
+
+export interface IssuedDocument {
+  id: string;
+  number: string;
+  kind: string;
+  title: string;
+  issuedAt: string;
+  issuedBy: string | null;
+  article: string | null;
+  url: string;
+}
 
 // ---- Submissions ----
 
@@ -522,15 +535,8 @@ export interface ProjectItem {
 export const referenceApi = {
   catalog: () => api.get<CatalogResource[]>('/api/catalog/resources'),
   departments: () => api.get<Department[]>('/api/departments'),
-  /** Colleagues for the pickers: only the policy admin may list users, so anyone else gets an empty list. */
-  users: async (department?: string): Promise<UserItem[]> => {
-    try {
-      return await api.get<UserItem[]>('/api/users', { department });
-    } catch (error) {
-      if (error instanceof ApiError && (error.status === 403 || error.status === 401 || error.status === 404)) return [];
-      throw error;
-    }
-  },
+  /** Colleagues for the pickers (通讯录): the caller's own department unless another is named. */
+  users: (department?: string): Promise<UserItem[]> => api.get<UserItem[]>('/api/colleagues', { department }),
 };
 
 export const notificationsApi = {

@@ -111,18 +111,30 @@ internal sealed class UserTaskBehavior : IElementBehavior
         }
 
         var value = dueFrom.Expression is { } expression ? Execution.Evaluate(task.Id, expression.Raw, Execution.Variables(instance)) : dueFrom.Literal;
-        DateOnly basis = value switch
-        {
-            DateOnly date => date,
-            DateTimeOffset instant => ChinaTime.DateOf(instant),
-            string text when DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
-            string text when Iso8601.TryParseDateTime(text.Trim(), out var instant, out _) => ChinaTime.DateOf(instant),
-            _ => throw new ProcessExecutionException(task.Id, $"sf:dueFrom {dueFrom.Raw} of user task '{task.Id}' gave {Describe(value)}; it must give a date (yyyy-MM-dd)."),
-        };
+        var basis = BasisDateOf(value)
+            ?? throw new ProcessExecutionException(task.Id, $"sf:dueFrom {dueFrom.Raw} of user task '{task.Id}' gave {Describe(value)}; it must give a date (yyyy-MM-dd).");
         return basis.Year is >= OfficialCalendar.FirstYear and <= OfficialCalendar.LastYear
             ? basis
             : throw new ProcessExecutionException(task.Id, $"sf:dueFrom {dueFrom.Raw} of user task '{task.Id}' gave {basis:yyyy-MM-dd}, outside the calendar's years {OfficialCalendar.FirstYear}-{OfficialCalendar.LastYear}.");
     }
+
+    /// <summary>The date a value of <c>sf:dueFrom</c> stands for, or null when it is no date.</summary>
+    internal static DateOnly? BasisDateOf(object? value) => value switch
+    {
+        DateOnly date => date,
+        DateTimeOffset instant => ChinaTime.DateOf(instant),
+        string text when DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+        string text when Iso8601.TryParseDateTime(text.Trim(), out var instant, out _) => ChinaTime.DateOf(instant),
+        _ => null,
+    };
+
+    /// <summary>The day kind a value of <c>sf:dueDayKind="${…}"</c> stands for, or null when it is neither <c>working</c> nor <c>calendar</c>.</summary>
+    internal static DayCountKind? DayKindOf(object? value) => value switch
+    {
+        "working" => DayCountKind.Working,
+        "calendar" => DayCountKind.Calendar,
+        _ => null,
+    };
 
     /// <summary>The literal <c>sf:dueDayKind</c>, or what its expression gives: <c>working</c> or <c>calendar</c>.</summary>
     private static DayCountKind DueKind(InstanceContext instance, UserTask task)
@@ -132,13 +144,9 @@ internal sealed class UserTaskBehavior : IElementBehavior
             return task.DueDayKind;
         }
 
-        return Execution.Evaluate(task.Id, expression.Raw, Execution.Variables(instance)) switch
-        {
-            "working" => DayCountKind.Working,
-            "calendar" => DayCountKind.Calendar,
-            var other => throw new ProcessExecutionException(
-                task.Id, $"sf:dueDayKind {expression.Raw} gave {(other is string text ? $"'{(text.Length > 20 ? text[..20] + "…" : text)}'" : other?.GetType().Name ?? "null")}; it must give 'working' or 'calendar'."),
-        };
+        var value = Execution.Evaluate(task.Id, expression.Raw, Execution.Variables(instance));
+        return DayKindOf(value) ?? throw new ProcessExecutionException(
+            task.Id, $"sf:dueDayKind {expression.Raw} gave {(value is string text ? $"'{(text.Length > 20 ? text[..20] + "…" : text)}'" : value?.GetType().Name ?? "null")}; it must give 'working' or 'calendar'.");
     }
 
     private static string Describe(object? value) => value switch

@@ -136,6 +136,50 @@ public sealed class DocumentsApiTests(SimulatedHostFactory factory) : IClassFixt
         await AnswerAsync(reviewer, fourth, new { outcome = "approve" });
         Assert.Equal("市卫健委〔2026〕共享答复第4号", await DocumentNumberAsync(clerk, fourth));
     }
+
+    [Fact]
+    public async Task Documents_ListEveryDecisionOfACase_AndARectificationOrderPrintsTheOrderedDepartmentReasonsAndArticle()
+    {
+        var clerk = await factory.SignInAsync("clerk.hrss");
+        var application = await ApplyAsync(clerk, "人口基础信息", Items);
+        var reviewer = await factory.SignInAsync("reviewer.psb");
+        await AnswerAsync(reviewer, application, new { outcome = "refuse", reasons = "涉及个人隐私", legalBasis = "《中华人民共和国个人信息保护法》第十三条" });
+        var office = await factory.SignInAsync("office");
+        var issued = await office.PostAsJsonAsync("/api/rectification-orders", new { subjectCaseId = application, department = "psb", reasons = "拒绝共享理由不充分" });
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var order = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // The sharing answer is listed with its own page.
+        var answers = await clerk.GetFromJsonAsync<JsonElement>($"/api/cases/{application}/documents");
+        var answer = Assert.Single(answers.EnumerateArray());
+        Assert.Equal("sharing-answer", answer.GetProperty("kind").GetString());
+        Assert.Equal($"/api/sharing-applications/{application}/answer", answer.GetProperty("url").GetString());
+
+        // The order is addressed to the department that must correct; the requester is no party to it.
+        var reviewerList = await reviewer.GetFromJsonAsync<JsonElement>($"/api/cases/{order}/documents");
+        var document = Assert.Single(reviewerList.EnumerateArray());
+        Assert.Equal("rectification-order", document.GetProperty("kind").GetString());
+        Assert.Matches(@"^市大数据局〔2026〕整改通知第\d+号$", document.GetProperty("number").GetString());
+        var response = await reviewer.GetAsync(new Uri(document.GetProperty("url").GetString()!, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("责令限期整改通知书", page, StringComparison.Ordinal);
+        Assert.Contains(document.GetProperty("number").GetString()!, page, StringComparison.Ordinal);
+        Assert.Contains("市公安局：", page, StringComparison.Ordinal);
+        Assert.Contains("拒绝共享理由不充分", page, StringComparison.Ordinal);
+        Assert.Matches(new Regex("<div class=\"signature\">\\s*<div>市大数据局</div>\\s*<div>2026年9月23日</div>"), page);
+        // The office issued it: no copy line to itself.
+        Assert.DoesNotContain("抄送：", page, StringComparison.Ordinal);
+        Assert.DoesNotMatch(new Regex("<script|<link|<img|src=|https?://", RegexOptions.IgnoreCase), page);
+
+        // Another department's clerk gets 404 for both, as for a document that does not exist.
+        var other = await factory.SignInAsync("clerk.amr");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri(document.GetProperty("url").GetString()!, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/api/cases/{order}/documents", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/api/documents/{Guid.NewGuid()}", UriKind.Relative))).StatusCode);
+    }
 }
 
 /// <summary>The host in training mode under the Shenyang profile: an answer overdue after 5 working days counts as consent (art. 25).</summary>

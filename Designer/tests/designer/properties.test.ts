@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { choose, field, groupTitles, openModeler, type } from './support/modeler';
+import { parseBpmn } from '../../src/designer/bpmn/moddle';
+
+let opened: Awaited<ReturnType<typeof openModeler>> | undefined;
+afterEach(() => {
+  opened?.cleanup();
+  opened = undefined;
+});
+
+async function exported() {
+  const { xml } = await opened!.modeler.saveXML({ format: true });
+  return (await parseBpmn(xml!)).elementsById;
+}
+
+describe('the ShareFlow groups of the properties panel', () => {
+  it('shows assignment and a 期限 group with 期限天数 and 计日方式 on a user task', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('review');
+    expect(groupTitles(opened.panel)).toEqual(expect.arrayContaining(['办理人', '期限']));
+    expect(field(opened.panel, '候选部门').value).toBe('${providerDepartment}');
+    expect(field(opened.panel, '候选角色').value).toBe('provider-reviewer');
+    expect(field(opened.panel, '期限天数').value).toBe('sharing.answerDays');
+    const kind = field(opened.panel, '计日方式') as HTMLSelectElement;
+    expect(kind.value).toBe('working');
+    expect(Array.from(kind.options).map((option) => option.text)).toEqual(['工作日', '自然日', '由表达式决定']);
+    expect(opened.panel.textContent).toContain('当前生效策略为 15 天');
+  });
+
+  it('offers the profile parameters as suggestions for 期限天数', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('review');
+    const input = field(opened.panel, '期限天数') as HTMLInputElement;
+    const list = opened.panel.querySelector(`#${input.getAttribute('list')}`);
+    expect(Array.from(list!.querySelectorAll('option')).map((option) => option.value)).toEqual(['sharing.answerDays', 'rectification.days']);
+  });
+
+  it('writes 期限天数 and 计日方式 into the exported XML', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('review');
+    await type(field(opened.panel, '期限天数') as HTMLInputElement, '5');
+    await choose(field(opened.panel, '计日方式') as HTMLSelectElement, 'calendar');
+    const review = (await exported()).review;
+    expect(review.get('sf:dueDays')).toBe('5');
+    expect(review.get('sf:dueDayKind')).toBe('calendar');
+    expect(review.get('sf:candidateDepartment')).toBe('${providerDepartment}');
+  });
+
+  it('shows a typing mistake under the field at once', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('review');
+    await type(field(opened.panel, '期限天数') as HTMLInputElement, 'answerDays');
+    expect(opened.panel.querySelector('[data-entry-id="sf-dueDays"] .bio-properties-panel-error')?.textContent).toContain('策略参数名');
+    await type(field(opened.panel, '候选部门') as HTMLInputElement, 'dept-${code}');
+    expect(opened.panel.querySelector('[data-entry-id="sf-candidateDepartment"] .bio-properties-panel-error')?.textContent).toContain('不能把固定文字');
+  });
+
+  it('edits a reminder timer counted from the task deadline and explains the offset', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('finalReminder');
+    expect(groupTitles(opened.panel)).toContain('期限');
+    expect((field(opened.panel, '起算') as HTMLSelectElement).value).toBe('taskDue');
+    expect(field(opened.panel, '偏移天数').value).toBe('-2');
+    expect(opened.panel.textContent).toContain('即期限届满前 2 个工作日');
+    await type(field(opened.panel, '偏移天数') as HTMLInputElement, '-3');
+    expect(opened.panel.textContent).toContain('即期限届满前 3 个工作日');
+    const definition = (await exported()).finalReminder.eventDefinitions[0];
+    expect(definition.get('sf:offsetDays')).toBe('-3');
+    expect(definition.get('sf:anchor')).toBe('taskDue');
+  });
+
+  it('shows the fraction of a halfway reminder, and day timers counted from entry', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('halfwayReminder');
+    expect(field(opened.panel, '期限比例').value).toBe('0.5');
+    await choose(field(opened.panel, '起算') as HTMLSelectElement, 'entry');
+    expect(() => field(opened!.panel, '期限比例')).toThrow();
+    await type(field(opened.panel, '期限天数') as HTMLInputElement, '5');
+    const definition = (await exported()).halfwayReminder.eventDefinitions[0];
+    expect(definition.get('sf:anchor')).toBeUndefined();
+    expect(definition.get('sf:days')).toBe('5');
+  });
+
+  it('selects the activity of a send task and edits its declared inputs', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('remindReviewers');
+    const activity = field(opened.panel, '活动') as HTMLSelectElement;
+    expect(activity.value).toBe('notice');
+    expect(field(opened.panel, '输入 kind *').value).toBe('reminder');
+    expect(field(opened.panel, '输入 department').value).toBe('${providerDepartment}');
+    await type(field(opened.panel, '输入 body') as HTMLInputElement, '请及时处理');
+    await type(field(opened.panel, '输入 role') as HTMLInputElement, '');
+    const inputs = (await exported()).remindReviewers.extensionElements.values.map((input: any) => `${input.name}=${input.value}`);
+    expect(inputs).toContain('body=请及时处理');
+    expect(inputs.some((input: string) => input.startsWith('role='))).toBe(false);
+  });
+
+  it('adds an input to a service task that had none', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('register');
+    await choose(field(opened.panel, '活动') as HTMLSelectElement, 'notice');
+    await type(field(opened.panel, '输入 subject *') as HTMLInputElement, '已登记');
+    const register = (await exported()).register;
+    expect(register.get('sf:activity')).toBe('notice');
+    expect(register.extensionElements.values[0].$type).toBe('sf:Input');
+    expect(register.extensionElements.values[0].value).toBe('已登记');
+  });
+
+  it('edits and checks the condition of a flow out of a gateway, and its default flag', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('toGrantDirectly');
+    const condition = field(opened.panel, '条件') as HTMLTextAreaElement;
+    expect(condition.value).toBe("${shareType == 'unconditional'}");
+    await type(condition, "${shareType == 'unconditional'");
+    expect(opened.panel.querySelector('[data-entry-id="sf-condition"] .bio-properties-panel-error')?.textContent).toContain('右花括号');
+    await type(condition, "${shareType == 'none'}");
+    expect((await exported()).toGrantDirectly.conditionExpression.body).toBe("${shareType == 'none'}");
+
+    await opened.select('toReview');
+    const isDefault = field(opened.panel, '默认流') as HTMLInputElement;
+    expect(isDefault.checked).toBe(true);
+  });
+
+  it('shows nothing of ShareFlow on a start event', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('submitted');
+    expect(groupTitles(opened.panel)).not.toContain('期限');
+    expect(groupTitles(opened.panel)).toContain('常规');
+  });
+
+  it('speaks English when the locale is English', async () => {
+    opened = await openModeler('sharing-application.bpmn', 'en');
+    await opened.select('review');
+    expect(groupTitles(opened.panel)).toEqual(expect.arrayContaining(['General', 'Assignment', 'Deadline']));
+    expect(field(opened.panel, 'Days allowed').value).toBe('sharing.answerDays');
+  });
+
+  it('offers the user tasks with a deadline to a deadline extension', async () => {
+    opened = await openModeler('catalog-change.bpmn');
+    await opened.select('extendSubmission');
+    const target = field(opened.panel, '延长期限的任务') as HTMLSelectElement;
+    expect(target.value).toBe('submit');
+    expect(field(opened.panel, '延长天数').value).toBe('catalog.extensionDays');
+  });
+});
