@@ -348,29 +348,16 @@ function fromSharingRow(row: SharingRow): CaseSummary {
   };
 }
 
-function caseQuery(query: CaseQuery): Record<string, string | number | boolean | undefined> {
+/** The filters as the general case list names them, or (`fallback`) under the names of the older sharing list. */
+function caseQuery(query: CaseQuery, fallback = false): Record<string, string | number | boolean | undefined> {
   return {
     process: query.process,
     status: query.status,
     department: query.department,
     overdue: query.overdue ? true : undefined,
-    from: query.from,
-    to: query.to,
-    q: query.q,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
-
-/** The same filters under the names of the older sharing list. */
-function sharingQuery(query: CaseQuery): Record<string, string | number | boolean | undefined> {
-  return {
-    process: query.process,
-    status: query.status,
-    department: query.department,
-    overdue: query.overdue ? true : undefined,
-    submittedFrom: query.from,
-    submittedTo: query.to,
+    [fallback ? 'submittedFrom' : 'from']: query.from,
+    [fallback ? 'submittedTo' : 'to']: query.to,
+    q: fallback ? undefined : query.q,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -388,7 +375,7 @@ export async function listCases(query: CaseQuery): Promise<CaseListResult> {
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
-  const result = await api.get<Paged<SharingRow>>('/api/sharing-applications', sharingQuery(query));
+  const result = await api.get<Paged<SharingRow>>('/api/sharing-applications', caseQuery(query, true));
   let items = result.items.map(fromSharingRow);
   if (query.q) {
     const needle = query.q.trim().toLowerCase();
@@ -400,7 +387,7 @@ export async function listCases(query: CaseQuery): Promise<CaseListResult> {
 /** The CSV export's address for the same filters (the general one, or the sharing list's on an older Host). */
 export function casesExportUrl(query: CaseQuery, fallback: boolean): string {
   const parameters = new URLSearchParams();
-  const source = fallback ? sharingQuery(query) : caseQuery(query);
+  const source = caseQuery(query, fallback);
   for (const [key, value] of Object.entries(source)) {
     if (key === 'page' || key === 'pageSize' || value === undefined || value === '') continue;
     parameters.append(key, String(value));
