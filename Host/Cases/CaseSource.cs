@@ -15,31 +15,57 @@ namespace ShareFlow.Host.Cases;
 internal abstract class CaseSource<T> : ICaseSource
     where T : class
 {
+    private readonly Func<ShareFlowDbContext, IQueryable<T>> _cases;
     private Func<T, Guid>? _idOf;
     private IReadOnlyDictionary<string, string>? _statuses;
 
-    public abstract string ProcessKey { get; }
+    /// <param name="processKey">The process's key.</param>
+    /// <param name="processName">The process's Chinese name.</param>
+    /// <param name="kind">The row kind on the wire.</param>
+    /// <param name="statuses">Each wire status with its Chinese label and the entities in it.</param>
+    /// <param name="id">The entity's id, which is the case's (its process instance's) id.</param>
+    /// <param name="submittedAt">When the case was brought: submitted, filed, reported, opened, received, issued.</param>
+    /// <param name="cases">The process's entities.</param>
+    protected CaseSource(
+        string processKey,
+        string processName,
+        string kind,
+        IReadOnlyDictionary<string, StatusDefinition> statuses,
+        Expression<Func<T, Guid>> id,
+        Expression<Func<T, DateTimeOffset>> submittedAt,
+        Func<ShareFlowDbContext, IQueryable<T>> cases)
+    {
+        ProcessKey = processKey;
+        ProcessName = processName;
+        Kind = kind;
+        StatusDefinitions = statuses;
+        Id = id;
+        SubmittedAt = submittedAt;
+        _cases = cases;
+    }
 
-    public abstract string ProcessName { get; }
+    public string ProcessKey { get; }
 
-    public abstract string Kind { get; }
+    public string ProcessName { get; }
+
+    public string Kind { get; }
 
     public IReadOnlyDictionary<string, string> Statuses =>
         _statuses ??= StatusDefinitions.ToDictionary(s => s.Key, s => s.Value.Label, StringComparer.Ordinal);
 
     /// <summary>Each wire status with its Chinese label and the entities in it.</summary>
-    protected abstract IReadOnlyDictionary<string, StatusDefinition> StatusDefinitions { get; }
+    protected IReadOnlyDictionary<string, StatusDefinition> StatusDefinitions { get; }
 
     /// <summary>The entity's id, which is the case's (its process instance's) id.</summary>
-    protected abstract Expression<Func<T, Guid>> Id { get; }
+    protected Expression<Func<T, Guid>> Id { get; }
 
     /// <summary>When the case was brought: submitted, filed, reported, opened, received, issued.</summary>
-    protected abstract Expression<Func<T, DateTimeOffset>> SubmittedAt { get; }
+    protected Expression<Func<T, DateTimeOffset>> SubmittedAt { get; }
 
     /// <summary>The <c>DocumentKind</c> code whose number is the row's document number (文号), when the process issues one.</summary>
     protected virtual string? DocumentKindCode => null;
 
-    protected abstract IQueryable<T> Cases(ShareFlowDbContext db);
+    protected IQueryable<T> Cases(ShareFlowDbContext db) => _cases(db);
 
     /// <summary>The cases in which <paramref name="department"/> takes part as requester or provider.</summary>
     protected abstract Expression<Func<T, bool>> Involves(string department);

@@ -5,34 +5,24 @@ using ShareFlow.Domain.OpenData;
 using ShareFlow.Domain.Projects;
 using ShareFlow.Domain.Supervision;
 using ShareFlow.Workflows.Cases;
-using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Host.Cases;
 
 /// <summary>Sharing disputes (争议协调): between the requesting and the providing department.</summary>
-internal sealed class DisputeCaseSource : CaseSource<Dispute>
+internal sealed class DisputeCaseSource() : CaseSource<Dispute>(
+    processKey: Disputes.ProcessKey,
+    processName: "争议协调",
+    kind: "sharing-dispute",
+    statuses: EnumStatuses<DisputeStatus>(d => d.Status, new Dictionary<DisputeStatus, string>
+        {
+            [DisputeStatus.Negotiating] = "协商中",
+            [DisputeStatus.Coordinating] = "协调中",
+            [DisputeStatus.Settled] = "已处理",
+        }),
+    id: d => d.Id,
+    submittedAt: d => d.FiledAt,
+    cases: db => db.Disputes)
 {
-    private static readonly Dictionary<string, StatusDefinition> ByStatus = EnumStatuses<DisputeStatus>(d => d.Status, new Dictionary<DisputeStatus, string>
-    {
-        [DisputeStatus.Negotiating] = "协商中",
-        [DisputeStatus.Coordinating] = "协调中",
-        [DisputeStatus.Settled] = "已处理",
-    });
-
-    public override string ProcessKey => Disputes.ProcessKey;
-
-    public override string ProcessName => "争议协调";
-
-    public override string Kind => "sharing-dispute";
-
-    protected override IReadOnlyDictionary<string, StatusDefinition> StatusDefinitions => ByStatus;
-
-    protected override Expression<Func<Dispute, Guid>> Id => d => d.Id;
-
-    protected override Expression<Func<Dispute, DateTimeOffset>> SubmittedAt => d => d.FiledAt;
-
-    protected override IQueryable<Dispute> Cases(ShareFlowDbContext db) => db.Disputes;
-
     protected override Expression<Func<Dispute, bool>> Involves(string department) => d => d.RequesterDepartment == department || d.ProviderDepartment == department;
 
     protected override Expression<Func<Dispute, bool>> Mentions(string text)
@@ -58,32 +48,23 @@ internal sealed class DisputeCaseSource : CaseSource<Dispute>
 }
 
 /// <summary>Data objections (数据异议): the requester doubts the provider's data.</summary>
-internal sealed class DataObjectionCaseSource : CaseSource<DataObjection>
+internal sealed class DataObjectionCaseSource() : CaseSource<DataObjection>(
+    processKey: DataObjections.ProcessKey,
+    processName: "数据异议",
+    kind: "data-objection",
+    statuses: EnumStatuses<ObjectionStatus>(o => o.Status, new Dictionary<ObjectionStatus, string>
+        {
+            [ObjectionStatus.UnderVerification] = "核查中",
+            [ObjectionStatus.AwaitingConfirmation] = "待确认",
+            [ObjectionStatus.PlanUnderReview] = "更正计划审核中",
+            [ObjectionStatus.Correcting] = "按计划更正中",
+            [ObjectionStatus.ReportedToOffice] = "共享主管部门处理中",
+            [ObjectionStatus.Closed] = "已办结",
+        }),
+    id: o => o.Id,
+    submittedAt: o => o.ReportedAt,
+    cases: db => db.DataObjections)
 {
-    private static readonly Dictionary<string, StatusDefinition> ByStatus = EnumStatuses<ObjectionStatus>(o => o.Status, new Dictionary<ObjectionStatus, string>
-    {
-        [ObjectionStatus.UnderVerification] = "核查中",
-        [ObjectionStatus.AwaitingConfirmation] = "待确认",
-        [ObjectionStatus.PlanUnderReview] = "更正计划审核中",
-        [ObjectionStatus.Correcting] = "按计划更正中",
-        [ObjectionStatus.ReportedToOffice] = "共享主管部门处理中",
-        [ObjectionStatus.Closed] = "已办结",
-    });
-
-    public override string ProcessKey => DataObjections.ProcessKey;
-
-    public override string ProcessName => "数据异议";
-
-    public override string Kind => "data-objection";
-
-    protected override IReadOnlyDictionary<string, StatusDefinition> StatusDefinitions => ByStatus;
-
-    protected override Expression<Func<DataObjection, Guid>> Id => o => o.Id;
-
-    protected override Expression<Func<DataObjection, DateTimeOffset>> SubmittedAt => o => o.ReportedAt;
-
-    protected override IQueryable<DataObjection> Cases(ShareFlowDbContext db) => db.DataObjections;
-
     protected override Expression<Func<DataObjection, bool>> Involves(string department) => o => o.RequesterDepartment == department || o.ProviderDepartment == department;
 
     protected override Expression<Func<DataObjection, bool>> Mentions(string text)
@@ -106,31 +87,22 @@ internal sealed class DataObjectionCaseSource : CaseSource<DataObjection>
 }
 
 /// <summary>Catalog changes (目录变更): the department that changes its catalog brings the case.</summary>
-internal sealed class CatalogChangeCaseSource : CaseSource<CatalogChange>
+internal sealed class CatalogChangeCaseSource() : CaseSource<CatalogChange>(
+    processKey: CatalogChanges.ProcessKey,
+    processName: "目录变更",
+    kind: "catalog-change",
+    statuses: EnumStatuses<CatalogChangeStatus>(c => c.Status, new Dictionary<CatalogChangeStatus, string>
+        {
+            [CatalogChangeStatus.AwaitingSubmission] = "待提交",
+            [CatalogChangeStatus.UnderReview] = "审核中",
+            [CatalogChangeStatus.Returned] = "退回修改",
+            [CatalogChangeStatus.Approved] = "审核通过",
+            [CatalogChangeStatus.Withdrawn] = "已撤回",
+        }),
+    id: c => c.Id,
+    submittedAt: c => c.OpenedAt,
+    cases: db => db.CatalogChanges)
 {
-    private static readonly Dictionary<string, StatusDefinition> ByStatus = EnumStatuses<CatalogChangeStatus>(c => c.Status, new Dictionary<CatalogChangeStatus, string>
-    {
-        [CatalogChangeStatus.AwaitingSubmission] = "待提交",
-        [CatalogChangeStatus.UnderReview] = "审核中",
-        [CatalogChangeStatus.Returned] = "退回修改",
-        [CatalogChangeStatus.Approved] = "审核通过",
-        [CatalogChangeStatus.Withdrawn] = "已撤回",
-    });
-
-    public override string ProcessKey => CatalogChanges.ProcessKey;
-
-    public override string ProcessName => "目录变更";
-
-    public override string Kind => "catalog-change";
-
-    protected override IReadOnlyDictionary<string, StatusDefinition> StatusDefinitions => ByStatus;
-
-    protected override Expression<Func<CatalogChange, Guid>> Id => c => c.Id;
-
-    protected override Expression<Func<CatalogChange, DateTimeOffset>> SubmittedAt => c => c.OpenedAt;
-
-    protected override IQueryable<CatalogChange> Cases(ShareFlowDbContext db) => db.CatalogChanges;
-
     protected override Expression<Func<CatalogChange, bool>> Involves(string department) => c => c.Department == department;
 
     protected override Expression<Func<CatalogChange, bool>> Mentions(string text)
@@ -151,30 +123,21 @@ internal sealed class CatalogChangeCaseSource : CaseSource<CatalogChange>
 }
 
 /// <summary>Project-acceptance data submissions (项目验收数据汇交): the building department brings the data.</summary>
-internal sealed class AcceptanceCaseSource : CaseSource<AcceptanceSubmission>
+internal sealed class AcceptanceCaseSource() : CaseSource<AcceptanceSubmission>(
+    processKey: Projects.ProcessKey,
+    processName: "项目验收数据汇交",
+    kind: "acceptance-submission",
+    statuses: EnumStatuses<AcceptanceStatus>(a => a.Status, new Dictionary<AcceptanceStatus, string>
+        {
+            [AcceptanceStatus.AwaitingData] = "待提交",
+            [AcceptanceStatus.UnderReview] = "审查中",
+            [AcceptanceStatus.Failed] = "审查不合格，整改中",
+            [AcceptanceStatus.Passed] = "审查通过",
+        }),
+    id: a => a.Id,
+    submittedAt: a => a.OpenedAt,
+    cases: db => db.AcceptanceSubmissions)
 {
-    private static readonly Dictionary<string, StatusDefinition> ByStatus = EnumStatuses<AcceptanceStatus>(a => a.Status, new Dictionary<AcceptanceStatus, string>
-    {
-        [AcceptanceStatus.AwaitingData] = "待提交",
-        [AcceptanceStatus.UnderReview] = "审查中",
-        [AcceptanceStatus.Failed] = "审查不合格，整改中",
-        [AcceptanceStatus.Passed] = "审查通过",
-    });
-
-    public override string ProcessKey => Projects.ProcessKey;
-
-    public override string ProcessName => "项目验收数据汇交";
-
-    public override string Kind => "acceptance-submission";
-
-    protected override IReadOnlyDictionary<string, StatusDefinition> StatusDefinitions => ByStatus;
-
-    protected override Expression<Func<AcceptanceSubmission, Guid>> Id => a => a.Id;
-
-    protected override Expression<Func<AcceptanceSubmission, DateTimeOffset>> SubmittedAt => a => a.OpenedAt;
-
-    protected override IQueryable<AcceptanceSubmission> Cases(ShareFlowDbContext db) => db.AcceptanceSubmissions;
-
     protected override Expression<Func<AcceptanceSubmission, bool>> Involves(string department) => a => a.BuildingDepartment == department;
 
     protected override Expression<Func<AcceptanceSubmission, bool>> Mentions(string text)
@@ -194,28 +157,19 @@ internal sealed class AcceptanceCaseSource : CaseSource<AcceptanceSubmission>
 }
 
 /// <summary>Open-data requests (开放申请): brought by the public to the providing department.</summary>
-internal sealed class OpenDataCaseSource : CaseSource<OpenDataRequest>
+internal sealed class OpenDataCaseSource() : CaseSource<OpenDataRequest>(
+    processKey: OpenDataRequests.ProcessKey,
+    processName: "开放申请",
+    kind: "open-data-request",
+    statuses: EnumStatuses<OpenDataStatus>(r => r.Status, new Dictionary<OpenDataStatus, string>
+        {
+            [OpenDataStatus.UnderEvaluation] = "评估中",
+            [OpenDataStatus.Answered] = "已答复",
+        }),
+    id: r => r.Id,
+    submittedAt: r => r.ReceivedAt,
+    cases: db => db.OpenDataRequests)
 {
-    private static readonly Dictionary<string, StatusDefinition> ByStatus = EnumStatuses<OpenDataStatus>(r => r.Status, new Dictionary<OpenDataStatus, string>
-    {
-        [OpenDataStatus.UnderEvaluation] = "评估中",
-        [OpenDataStatus.Answered] = "已答复",
-    });
-
-    public override string ProcessKey => OpenDataRequests.ProcessKey;
-
-    public override string ProcessName => "开放申请";
-
-    public override string Kind => "open-data-request";
-
-    protected override IReadOnlyDictionary<string, StatusDefinition> StatusDefinitions => ByStatus;
-
-    protected override Expression<Func<OpenDataRequest, Guid>> Id => r => r.Id;
-
-    protected override Expression<Func<OpenDataRequest, DateTimeOffset>> SubmittedAt => r => r.ReceivedAt;
-
-    protected override IQueryable<OpenDataRequest> Cases(ShareFlowDbContext db) => db.OpenDataRequests;
-
     protected override Expression<Func<OpenDataRequest, bool>> Involves(string department) => r => r.ProviderDepartment == department;
 
     protected override Expression<Func<OpenDataRequest, bool>> Mentions(string text)
@@ -236,31 +190,22 @@ internal sealed class OpenDataCaseSource : CaseSource<OpenDataRequest>
 }
 
 /// <summary>Rectification orders (限期整改): the office orders a department to correct.</summary>
-internal sealed class RectificationCaseSource : CaseSource<RectificationOrder>
+internal sealed class RectificationCaseSource() : CaseSource<RectificationOrder>(
+    processKey: RectificationOrders.ProcessKey,
+    processName: "限期整改",
+    kind: "rectification-order",
+    statuses: EnumStatuses<RectificationStatus>(o => o.Status, new Dictionary<RectificationStatus, string>
+        {
+            [RectificationStatus.Issued] = "限期整改中",
+            [RectificationStatus.CorrectionReported] = "整改情况核查中",
+            [RectificationStatus.Rectified] = "已整改",
+            [RectificationStatus.Escalated] = "逾期未整改，已报上级",
+            [RectificationStatus.Concluded] = "已处理",
+        }),
+    id: o => o.Id,
+    submittedAt: o => o.IssuedAt,
+    cases: db => db.RectificationOrders)
 {
-    private static readonly Dictionary<string, StatusDefinition> ByStatus = EnumStatuses<RectificationStatus>(o => o.Status, new Dictionary<RectificationStatus, string>
-    {
-        [RectificationStatus.Issued] = "限期整改中",
-        [RectificationStatus.CorrectionReported] = "整改情况核查中",
-        [RectificationStatus.Rectified] = "已整改",
-        [RectificationStatus.Escalated] = "逾期未整改，已报上级",
-        [RectificationStatus.Concluded] = "已处理",
-    });
-
-    public override string ProcessKey => RectificationOrders.ProcessKey;
-
-    public override string ProcessName => "限期整改";
-
-    public override string Kind => "rectification-order";
-
-    protected override IReadOnlyDictionary<string, StatusDefinition> StatusDefinitions => ByStatus;
-
-    protected override Expression<Func<RectificationOrder, Guid>> Id => o => o.Id;
-
-    protected override Expression<Func<RectificationOrder, DateTimeOffset>> SubmittedAt => o => o.IssuedAt;
-
-    protected override IQueryable<RectificationOrder> Cases(ShareFlowDbContext db) => db.RectificationOrders;
-
     protected override Expression<Func<RectificationOrder, bool>> Involves(string department) => o => o.Department == department;
 
     protected override Expression<Func<RectificationOrder, bool>> Mentions(string text)

@@ -4,40 +4,30 @@ using ShareFlow.Domain.Documents;
 using ShareFlow.Domain.Sharing;
 using ShareFlow.Host.Apis;
 using ShareFlow.Workflows.Cases;
-using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Host.Cases;
 
 /// <summary>Sharing applications (共享申请) as list rows; a clerk or reviewer sees their own department's only.</summary>
-internal sealed class SharingCaseSource : CaseSource<SharingApplication>
+internal sealed class SharingCaseSource() : CaseSource<SharingApplication>(
+    processKey: SharingCases.ProcessKey,
+    processName: "共享申请",
+    kind: "sharing-application",
+    statuses: new Dictionary<string, StatusDefinition>(StringComparer.Ordinal)
+        {
+            ["submitted"] = new("审核中", a => a.Status == SharingStatus.Submitted || a.Status == SharingStatus.UnderReview),
+            ["returned"] = new("退回补正", a => a.Status == SharingStatus.ReturnedForSupplement),
+            ["approved"] = new("同意共享", a => a.Status == SharingStatus.Approved && a.Decision != SharingDecision.DeemedConsent),
+            ["granted-by-default"] = new("逾期视为同意", a => a.Status == SharingStatus.Approved && a.Decision == SharingDecision.DeemedConsent),
+            ["refused"] = new("不予共享", a => a.Status == SharingStatus.Refused || a.Status == SharingStatus.RefusalAccepted),
+            ["disputed"] = new("争议协调中", a => a.Status == SharingStatus.Disputed),
+            ["escalated"] = new("逾期已提请协调", a => a.Status == SharingStatus.Escalated),
+            ["withdrawn"] = new("已撤回", a => a.Status == SharingStatus.Withdrawn),
+        },
+    id: a => a.Id,
+    submittedAt: a => a.SubmittedAt,
+    cases: db => db.SharingApplications)
 {
-    private static readonly Dictionary<string, StatusDefinition> ByStatus = new(StringComparer.Ordinal)
-    {
-        ["submitted"] = new("审核中", a => a.Status == SharingStatus.Submitted || a.Status == SharingStatus.UnderReview),
-        ["returned"] = new("退回补正", a => a.Status == SharingStatus.ReturnedForSupplement),
-        ["approved"] = new("同意共享", a => a.Status == SharingStatus.Approved && a.Decision != SharingDecision.DeemedConsent),
-        ["granted-by-default"] = new("逾期视为同意", a => a.Status == SharingStatus.Approved && a.Decision == SharingDecision.DeemedConsent),
-        ["refused"] = new("不予共享", a => a.Status == SharingStatus.Refused || a.Status == SharingStatus.RefusalAccepted),
-        ["disputed"] = new("争议协调中", a => a.Status == SharingStatus.Disputed),
-        ["escalated"] = new("逾期已提请协调", a => a.Status == SharingStatus.Escalated),
-        ["withdrawn"] = new("已撤回", a => a.Status == SharingStatus.Withdrawn),
-    };
-
-    public override string ProcessKey => SharingCases.ProcessKey;
-
-    public override string ProcessName => "共享申请";
-
-    public override string Kind => "sharing-application";
-
-    protected override IReadOnlyDictionary<string, StatusDefinition> StatusDefinitions => ByStatus;
-
-    protected override Expression<Func<SharingApplication, Guid>> Id => a => a.Id;
-
-    protected override Expression<Func<SharingApplication, DateTimeOffset>> SubmittedAt => a => a.SubmittedAt;
-
     protected override string? DocumentKindCode => DocumentKind.SharingAnswer.Code;
-
-    protected override IQueryable<SharingApplication> Cases(ShareFlowDbContext db) => db.SharingApplications;
 
     protected override Expression<Func<SharingApplication, bool>> Involves(string department) =>
         a => a.RequesterDepartment == department || a.ProviderDepartment == department;

@@ -13,59 +13,58 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-/** A row of 待办 (`GET /api/tasks`). */
-export interface TaskItem {
-  id: string;
-  name: string;
-  elementId: string;
+/** The case a task-list row belongs to. */
+interface CaseRef {
   caseId: string;
-  processKey: string;
   caseNumber?: string | null;
   caseTitle?: string | null;
+}
+
+/** The departments of the case's parties. */
+interface CaseParties {
   requesterDepartment?: string | null;
   providerDepartment?: string | null;
-  candidateDepartment?: string | null;
-  candidateRole?: string | null;
-  assignee?: string | null;
-  createdAt: string;
+}
+
+/** A row's deadline (yyyy-MM-dd) with its 已超期 / 即将到期 flags. */
+interface DeadlineFlags {
   dueDate?: string | null;
-  dueAt?: string | null;
-  provisional?: boolean;
   overdue?: boolean;
   dueSoon?: boolean;
 }
 
+/** A row of 待办 (`GET /api/tasks`). */
+export interface TaskItem extends CaseRef, CaseParties, DeadlineFlags {
+  id: string;
+  name: string;
+  elementId: string;
+  processKey: string;
+  candidateDepartment?: string | null;
+  candidateRole?: string | null;
+  assignee?: string | null;
+  createdAt: string;
+  dueAt?: string | null;
+  provisional?: boolean;
+}
+
 /** A row of 已办 (`GET /api/tasks/done`). */
-export interface DoneItem {
+export interface DoneItem extends CaseRef, CaseParties, DeadlineFlags {
   taskId: string;
   name: string;
   elementId: string;
-  caseId: string;
   processKey: string;
-  caseNumber?: string | null;
-  caseTitle?: string | null;
-  requesterDepartment?: string | null;
-  providerDepartment?: string | null;
   action: string;
   outcome?: string | null;
   comment?: string | null;
   actedAt: string;
   taskStatus: string;
   actingFor?: string | null;
-  dueDate?: string | null;
-  overdue?: boolean;
-  dueSoon?: boolean;
 }
 
 /** A row of 抄送 (`GET /api/tasks/copied`). */
-export interface CopiedItem {
+export interface CopiedItem extends CaseRef, CaseParties {
   id: string;
-  caseId: string;
   processKey: string;
-  caseNumber?: string | null;
-  caseTitle?: string | null;
-  requesterDepartment?: string | null;
-  providerDepartment?: string | null;
   taskId?: string | null;
   taskName?: string | null;
   copiedBy: string;
@@ -76,37 +75,25 @@ export interface CopiedItem {
 }
 
 /** 我委派的 (`GET /api/tasks/delegated`): tasks the caller lent to a colleague and may take back. */
-export interface DelegatedItem {
+export interface DelegatedItem extends CaseRef, DeadlineFlags {
   taskId: string;
   name: string;
-  caseId: string;
-  caseNumber?: string | null;
-  caseTitle?: string | null;
   owner: string;
   delegate: string;
   reason?: string | null;
   delegatedAt: string;
-  dueDate?: string | null;
-  overdue?: boolean;
-  dueSoon?: boolean;
 }
 
 /** 待会签 (`GET /api/tasks/cosign-requests`). */
-export interface CosignRequestItem {
+export interface CosignRequestItem extends CaseRef, DeadlineFlags {
   id: string;
   taskId: string;
   taskName: string;
-  caseId: string;
-  caseNumber?: string | null;
-  caseTitle?: string | null;
   requestedBy: string;
   signer: string;
   reason?: string | null;
   requestedAt: string;
-  dueDate?: string | null;
   actingFor?: string | null;
-  overdue?: boolean;
-  dueSoon?: boolean;
 }
 
 export interface HistoryEntry {
@@ -119,35 +106,27 @@ export interface HistoryEntry {
   comment?: string | null;
 }
 
-export interface OpenTask {
+export interface OpenTask extends DeadlineFlags {
   id: string;
   name: string;
   elementId: string;
   candidateDepartment?: string | null;
   candidateRole?: string | null;
   assignee?: string | null;
-  dueDate?: string | null;
-  overdue?: boolean;
-  dueSoon?: boolean;
   provisional?: boolean;
 }
 
 /** A case of any process, as lists and the case page show it. */
-export interface CaseSummary {
+export interface CaseSummary extends CaseParties, DeadlineFlags {
   id: string;
   process: string;
   kind?: string | null;
   caseNumber?: string | null;
   title?: string | null;
   status: string;
-  requesterDepartment?: string | null;
-  providerDepartment?: string | null;
   submittedAt?: string | null;
-  dueDate?: string | null;
   dueAt?: string | null;
   provisional?: boolean;
-  overdue?: boolean;
-  dueSoon?: boolean;
   detailUrl?: string | null;
   history?: HistoryEntry[] | null;
   openTasks?: OpenTask[] | null;
@@ -348,29 +327,16 @@ function fromSharingRow(row: SharingRow): CaseSummary {
   };
 }
 
-function caseQuery(query: CaseQuery): Record<string, string | number | boolean | undefined> {
+/** The filters as the general case list names them, or (`fallback`) under the names of the older sharing list. */
+function caseQuery(query: CaseQuery, fallback = false): Record<string, string | number | boolean | undefined> {
   return {
     process: query.process,
     status: query.status,
     department: query.department,
     overdue: query.overdue ? true : undefined,
-    from: query.from,
-    to: query.to,
-    q: query.q,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
-}
-
-/** The same filters under the names of the older sharing list. */
-function sharingQuery(query: CaseQuery): Record<string, string | number | boolean | undefined> {
-  return {
-    process: query.process,
-    status: query.status,
-    department: query.department,
-    overdue: query.overdue ? true : undefined,
-    submittedFrom: query.from,
-    submittedTo: query.to,
+    [fallback ? 'submittedFrom' : 'from']: query.from,
+    [fallback ? 'submittedTo' : 'to']: query.to,
+    q: fallback ? undefined : query.q,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -388,7 +354,7 @@ export async function listCases(query: CaseQuery): Promise<CaseListResult> {
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
-  const result = await api.get<Paged<SharingRow>>('/api/sharing-applications', sharingQuery(query));
+  const result = await api.get<Paged<SharingRow>>('/api/sharing-applications', caseQuery(query, true));
   let items = result.items.map(fromSharingRow);
   if (query.q) {
     const needle = query.q.trim().toLowerCase();
@@ -400,7 +366,7 @@ export async function listCases(query: CaseQuery): Promise<CaseListResult> {
 /** The CSV export's address for the same filters (the general one, or the sharing list's on an older Host). */
 export function casesExportUrl(query: CaseQuery, fallback: boolean): string {
   const parameters = new URLSearchParams();
-  const source = fallback ? sharingQuery(query) : caseQuery(query);
+  const source = caseQuery(query, fallback);
   for (const [key, value] of Object.entries(source)) {
     if (key === 'page' || key === 'pageSize' || value === undefined || value === '') continue;
     parameters.append(key, String(value));
