@@ -7,7 +7,6 @@ using ShareFlow.Domain.Organisation;
 using ShareFlow.Host.Cases;
 using ShareFlow.Host.Documents;
 using ShareFlow.Host.Security;
-using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
 using ShareFlow.Workflows.Runtime;
 
@@ -55,12 +54,12 @@ internal static class DocumentsApi
     private static async Task<Results<Ok<List<DocumentResponse>>, NotFound>> ListAsync(
         Guid caseId, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await VisibleCaseAsync(db, caseId, context, dbFactory, cancellationToken) is null)
+        if ((await CasesApi.VisibleCaseAsync(context, dbFactory, caseId, cancellationToken)).Case is null)
         {
             return TypedResults.NotFound();
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var documents = await db.IssuedDocuments.AsNoTracking().Where(d => d.SubjectId == caseId).ToListAsync(cancellationToken);
         return TypedResults.Ok(documents.OrderBy(d => d.IssuedAt).ThenBy(d => d.Sequence)
             .Select(d => new DocumentResponse(d.Id, d.Number, d.Kind, DocumentKind.Find(d.Kind)?.Title ?? d.Kind, d.IssuedAt, d.IssuedBy, d.Article, UrlOf(d)))
@@ -73,7 +72,7 @@ internal static class DocumentsApi
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var document = await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (document is null || await VisibleCaseAsync(db, document.SubjectId, context, dbFactory, cancellationToken) is not { } info)
+        if (document is null || (await CasesApi.VisibleCaseAsync(context, dbFactory, document.SubjectId, cancellationToken)).Case is null)
         {
             return TypedResults.NotFound();
         }
@@ -131,14 +130,6 @@ internal static class DocumentsApi
         JsonArray array => array.Count == 0 ? null : string.Join("、", array.Select(item => item?.ToString())),
         _ => value.ToString(),
     };
-
-    private static async Task<CaseInfo?> VisibleCaseAsync(
-        ShareFlowDbContext db, Guid caseId, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
-    {
-        var user = await SharingApi.UserAsync(dbFactory, CallerBinding.Require(context), cancellationToken);
-        var info = await CaseDirectory.FindAsync(db, caseId, cancellationToken);
-        return info is not null && await CaseAccess.CanSeeAsync(db, info, user, cancellationToken) ? info : null;
-    }
 
     private static ContentHttpResult Printable(HttpContext context, string page)
     {
