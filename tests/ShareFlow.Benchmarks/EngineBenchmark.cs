@@ -28,17 +28,22 @@ internal static class EngineBenchmark
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string (default: $SHAREFLOW_BENCH_POSTGRES or $SHAREFLOW_TEST_POSTGRES)" };
         var instances = new Option<int>("--instances") { Description = "How many instances to run", DefaultValueFactory = _ => 2000 };
         var scheduler = new Option<string>("--scheduler") { Description = "quartz (the real scheduler, default) or none (the engine alone)", DefaultValueFactory = _ => "quartz" };
-        var command = new RootCommand("ShareFlow engine benchmark") { bpmn, db, connection, instances, scheduler };
+        var warmup = new Option<int>("--warmup")
+        {
+            Description = "Instances run before the measured ones, so the figures are of a warmed-up process (tiered JIT, query caches, pools) rather than of its start",
+            DefaultValueFactory = _ => 1000,
+        };
+        var command = new RootCommand("ShareFlow engine benchmark") { bpmn, db, connection, instances, scheduler, warmup };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetValue(bpmn)!, result.GetValue(db)!, result.GetValue(connection), result.GetValue(instances), result.GetValue(scheduler) == "quartz", cancellationToken));
+            result.GetValue(bpmn)!, result.GetValue(db)!, result.GetValue(connection), result.GetValue(instances), result.GetValue(scheduler) == "quartz", result.GetValue(warmup), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo bpmn, string db, string? connection, int instances, bool quartz, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo bpmn, string db, string? connection, int instances, bool quartz, int warmup, CancellationToken cancellationToken)
     {
-        if (!bpmn.Exists || instances < 1)
+        if (!bpmn.Exists || instances < 1 || warmup < 0)
         {
-            await Console.Error.WriteLineAsync(!bpmn.Exists ? $"No BPMN file at {bpmn.FullName}." : "--instances must be at least 1.");
+            await Console.Error.WriteLineAsync(!bpmn.Exists ? $"No BPMN file at {bpmn.FullName}." : "--instances must be at least 1, --warmup at least 0.");
             return 2;
         }
 
@@ -54,8 +59,9 @@ internal static class EngineBenchmark
 
             var baseline = await CommitBaselineAsync(factory, Math.Min(instances, 2000), cancellationToken);
 
-            // Warm-up: JIT, connection pools, caches.
-            for (var i = 0; i < Math.Min(20, instances); i++)
+            // Warm-up: tiered JIT (a method is recompiled optimised after some thirty calls, in the background), query
+            // caches, connection pools.
+            for (var i = 0; i < warmup; i++)
             {
                 await RunOneAsync(engine, definition.Key, $"warm-{i}", cancellationToken);
             }
@@ -76,6 +82,7 @@ internal static class EngineBenchmark
             {
                 db = options.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
                 instances,
+                warmup,
                 instancesPerSecond = Math.Round(instances / total.Elapsed.TotalSeconds, 1),
                 p50Ms = Math.Round(Percentile(latencies, 0.50), 2),
                 p99Ms = Math.Round(Percentile(latencies, 0.99), 2),

@@ -25,17 +25,22 @@ internal static class LoadCommand
         var db = new Option<string>("--db") { Description = "sqlite (a fresh file) or postgres (--connection or $SHAREFLOW_BENCH_POSTGRES)", DefaultValueFactory = _ => "sqlite" };
         var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string" };
         var think = new Option<int>("--think-ms") { Description = "A clerk's pause between two actions (reading, typing); 0 drives them flat out", DefaultValueFactory = _ => 1000 };
-        var command = new RootCommand("ShareFlow load test over loopback") { clerks, seconds, db, connection, think };
-        command.SetAction((result, cancellationToken) =>
-            RunAsync(result.GetValue(clerks), result.GetValue(seconds), result.GetValue(db)!, result.GetValue(connection), result.GetValue(think), cancellationToken));
+        var warmup = new Option<int>("--warmup-seconds")
+        {
+            Description = "How long the clerks work before anything is measured, so the figures are of a running server (JIT, caches, pools) and not of its first minute",
+            DefaultValueFactory = _ => 20,
+        };
+        var command = new RootCommand("ShareFlow load test over loopback") { clerks, seconds, db, connection, think, warmup };
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetValue(clerks), result.GetValue(seconds), result.GetValue(db)!, result.GetValue(connection), result.GetValue(think), result.GetValue(warmup), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int clerks, int seconds, string db, string? connection, int thinkMs, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int clerks, int seconds, string db, string? connection, int thinkMs, int warmupSeconds, CancellationToken cancellationToken)
     {
-        if (clerks < 1 || seconds < 1 || thinkMs < 0)
+        if (clerks < 1 || seconds < 1 || thinkMs < 0 || warmupSeconds < 0)
         {
-            await Console.Error.WriteLineAsync("--clerks and --seconds must be at least 1, --think-ms at least 0.");
+            await Console.Error.WriteLineAsync("--clerks and --seconds must be at least 1, --think-ms and --warmup-seconds at least 0.");
             return 2;
         }
 
@@ -51,7 +56,10 @@ internal static class LoadCommand
             var latencies = new ConcurrentBag<double>();
             var errors = 0;
             var requests = 0;
+            var warmup = TimeSpan.FromSeconds(warmupSeconds);
+            var warmupErrors = 0;
             var until = Stopwatch.StartNew();
+            var end = warmup + TimeSpan.FromSeconds(seconds);
             var workers = Enumerable.Range(0, clerks).Select(i => Task.Run(async () =>
             {
                 var requester = Requesters[i % Requesters.Length];
@@ -60,7 +68,7 @@ internal static class LoadCommand
                 try
                 {
                     var n = 0;
-                    while (until.Elapsed < TimeSpan.FromSeconds(seconds) && !cancellationToken.IsCancellationRequested)
+                    while (until.Elapsed < end && !cancellationToken.IsCancellationRequested)
                     {
                         var resource = resources.Where(r => r.Provider != requester).ElementAt((i + n++) % resources.Count(r => r.Provider != requester));
                         if (!reviewers.TryGetValue(resource.Provider, out var reviewer))
@@ -77,26 +85,33 @@ internal static class LoadCommand
                                 await Task.Delay(Random.Shared.Next(thinkMs / 2, thinkMs * 3 / 2 + 1), cancellationToken);
                             }
 
+                            var measured = until.Elapsed >= warmup;
                             var watch = Stopwatch.StartNew();
+                            HttpResponseMessage? response = null;
                             try
                             {
-                                var response = await call();
-                                latencies.Add(watch.Elapsed.TotalMilliseconds);
-                                Interlocked.Increment(ref requests);
-                                if (!response.IsSuccessStatusCode)
-                                {
-                                    Interlocked.Increment(ref errors);
-                                    return null;
-                                }
-
-                                return response;
+                                response = await call();
                             }
                             catch (HttpRequestException)
                             {
-                                Interlocked.Increment(ref requests);
-                                Interlocked.Increment(ref errors);
-                                return null;
+                                // Counted as an error below.
                             }
+
+                            if (measured)
+                            {
+                                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                                Interlocked.Increment(ref requests);
+                            }
+
+                            if (response is { IsSuccessStatusCode: true })
+                            {
+                                return response;
+                            }
+
+                            // An error during the warm-up is an error all the same.
+                            Interlocked.Increment(ref measured ? ref errors : ref warmupErrors);
+                            response?.Dispose();
+                            return null;
                         }
 
                         using var submitted = await Timed(() => clerk.PostAsJsonAsync("/api/sharing-applications",
@@ -117,7 +132,7 @@ internal static class LoadCommand
                             .FirstOrDefault(t => t.GetProperty("caseId").GetGuid() == id);
                         if (task.ValueKind != JsonValueKind.Object)
                         {
-                            Interlocked.Increment(ref errors);
+                            Interlocked.Increment(ref until.Elapsed >= warmup ? ref errors : ref warmupErrors);
                             continue;
                         }
 
@@ -134,21 +149,23 @@ internal static class LoadCommand
                 }
             }, cancellationToken)).ToList();
             await Task.WhenAll(workers);
-            var elapsed = until.Elapsed.TotalSeconds;
+            var elapsed = (until.Elapsed - warmup).TotalSeconds;
             var sorted = latencies.Order().ToArray();
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 db,
                 clerks,
                 thinkMs,
+                warmupSeconds,
                 seconds = Math.Round(elapsed, 1),
                 requests,
                 requestsPerSecond = Math.Round(requests / elapsed, 1),
                 p50Ms = Math.Round(Percentile(sorted, 0.50), 1),
                 p99Ms = Math.Round(Percentile(sorted, 0.99), 1),
                 errors,
+                warmupErrors,
             }));
-            return errors == 0 ? 0 : 1;
+            return errors + warmupErrors == 0 ? 0 : 1;
         }
         finally
         {
