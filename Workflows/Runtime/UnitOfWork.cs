@@ -12,6 +12,7 @@ namespace ShareFlow.Workflows.Runtime;
 internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid idSeed, IReadOnlyDictionary<(Guid InstanceId, string ElementId), string> deferred)
 {
     private readonly Dictionary<Guid, InstanceContext> _instances = [];
+    private readonly List<HistoryRecord> _history = [];
     private readonly byte[] _idSeed = idSeed.ToByteArray(bigEndian: true);
     private uint _idCounter;
 
@@ -56,8 +57,9 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
         return context;
     }
 
+    /// <summary>Records a step in the instance's history; the rows are written together by <see cref="WriteHistoryAsync"/>.</summary>
     public void History(Guid instanceId, string kind, string? elementId = null, string? elementName = null, string? actor = null, string? outcome = null, string? comment = null, Guid? taskId = null, JsonObject? data = null) =>
-        Db.History.Add(new HistoryRecord
+        _history.Add(new HistoryRecord
         {
             InstanceId = instanceId,
             At = Now,
@@ -90,6 +92,12 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
             ToUnschedule.Add(wait.Id);
         }
     }
+
+    /// <summary>
+    /// Appends the history of this state change in one statement, in the order the steps were recorded (their ids
+    /// ascend in that order). History is append-only, so its rows are not tracked.
+    /// </summary>
+    public Task WriteHistoryAsync(CancellationToken cancellationToken) => RowInserter.InsertAsync(Db, _history, cancellationToken);
 
     /// <summary>Writes the instances' state back to their rows; each row's revision moves on (optimistic concurrency).</summary>
     public void Flush()
