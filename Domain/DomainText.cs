@@ -10,6 +10,10 @@ internal static class DomainText
     /// <exception cref="DomainException">The text is null, empty or white space.</exception>
     public static string Required(string? text, string message) => Optional(text) ?? throw new DomainException(message);
 
+    /// <summary>The trimmed text.</summary>
+    /// <exception cref="DomainException">The text is null, empty or white space; the error names <paramref name="field"/>.</exception>
+    public static string Required(string? text, string field, string message) => Optional(text) ?? throw new DomainException(field, message);
+
     /// <summary>The entries trimmed, without blanks and duplicates (ordinal), in their first order; none for null.</summary>
     public static List<string> Clean(IEnumerable<string>? items) =>
         [.. (items ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal)];

@@ -493,20 +493,20 @@ public static class CatalogChangeNames
 
     /// <exception cref="DomainException">Not a kind.</exception>
     public static CatalogChangeKind ParseKind(string? wire) =>
-        ParseWire<CatalogChangeKind>(wire, ToWireName, $"'{wire}' is not a kind of catalog change; use add, modify or stop.");
+        ParseWire<CatalogChangeKind>(wire, ToWireName, "kind", $"'{wire}' is not a kind of catalog change; use add, modify or stop.");
 
     /// <exception cref="DomainException">Not a trigger.</exception>
     public static CatalogChangeTrigger ParseTrigger(string? wire) =>
-        ParseWire<CatalogChangeTrigger>(wire, ToWireName, $"'{wire}' is not a trigger of a catalog change; use law-change, reorganisation, duty-change or supply-or-need-change.");
+        ParseWire<CatalogChangeTrigger>(wire, ToWireName, "trigger", $"'{wire}' is not a trigger of a catalog change; use law-change, reorganisation, duty-change or supply-or-need-change.");
 
     /// <exception cref="DomainException">Not a share type.</exception>
     public static ShareType ParseShareType(string? wire) =>
-        ParseWire<ShareType>(wire, ShareTypeNames.ToWireName, $"'{wire}' is not a share type; use unconditional, conditional or not-shared.");
+        ParseWire<ShareType>(wire, ShareTypeNames.ToWireName, "shareType", $"'{wire}' is not a share type; use unconditional, conditional or not-shared.");
 
     /// <summary>The value whose wire name is <paramref name="wire"/>.</summary>
     /// <exception cref="DomainException">No value has that wire name; <paramref name="message"/> says so.</exception>
-    private static T ParseWire<T>(string? wire, Func<T, string> toWireName, string message)
+    private static T ParseWire<T>(string? wire, Func<T, string> toWireName, string field, string message)
         where T : struct, Enum =>
         Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => toWireName(v!.Value) == wire)
-        ?? throw new DomainException(message);
+        ?? throw new DomainException(field, message);
 }

@@ -116,7 +116,7 @@ public sealed class DataObjection
             throw new DomainException($"{requesterDepartment} has not obtained {resource.Name} through sharing; an objection is about shared data it uses.");
         }
 
-        var doubtful = resource.RequireKnownItems(items, "Name the data items in doubt.");
+        var doubtful = resource.RequireKnownItems(items, "Name the data items in doubt.", "items");
 
         return new DataObjection
         {
@@ -127,7 +127,7 @@ public sealed class DataObjection
             RequesterDepartment = requesterDepartment,
             ProviderDepartment = resource.ProviderDepartment,
             _items = doubtful,
-            Description = Required(description, "Describe what is wrong or doubtful about the data (问题描述)."),
+            Description = Required(description, "description", "Describe what is wrong or doubtful about the data (问题描述)."),
             RecordReference = Optional(recordReference),
             ProposedCorrection = Optional(proposedCorrection),
             Reporter = reporter,

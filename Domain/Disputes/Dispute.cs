@@ -154,12 +154,12 @@ public sealed class Dispute
 
         if (string.IsNullOrWhiteSpace(duty))
         {
-            throw new DomainException("State the duty the data serves (履职依据).");
+            throw new DomainException("duty", "State the duty the data serves (履职依据).");
         }
 
         if (string.IsNullOrWhiteSpace(reasons))
         {
-            throw new DomainException("State why the data is needed despite the refusal (争议事由).");
+            throw new DomainException("reasons", "State why the data is needed despite the refusal (争议事由).");
         }
 
         if (tierDepartments.Count == 0 || tierDepartments.Any(string.IsNullOrWhiteSpace))

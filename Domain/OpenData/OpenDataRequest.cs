@@ -99,44 +99,44 @@ public sealed class OpenDataRequest
         ArgumentNullException.ThrowIfNull(applicant);
         if (string.IsNullOrWhiteSpace(applicant.Name))
         {
-            throw new DomainException("Give the applicant's name (the citizen's or the organisation's).");
+            throw new DomainException("applicant.name", "Give the applicant's name (the citizen's or the organisation's).");
         }
 
         if (string.IsNullOrWhiteSpace(applicant.Contact))
         {
-            throw new DomainException("Give a contact the answer can be sent to (telephone, e-mail or address).");
+            throw new DomainException("applicant.contact", "Give a contact the answer can be sent to (telephone, e-mail or address).");
         }
 
         if (string.IsNullOrWhiteSpace(purpose))
         {
-            throw new DomainException("State the purpose the data is requested for (申请用途).");
+            throw new DomainException("purpose", "State the purpose the data is requested for (申请用途).");
         }
 
         if (scenarioAndSafeguardsRequired && string.IsNullOrWhiteSpace(scenario))
         {
-            throw new DomainException("State the scenario the data will be used in (应用场景).");
+            throw new DomainException("scenario", "State the scenario the data will be used in (应用场景).");
         }
 
         if (scenarioAndSafeguardsRequired && string.IsNullOrWhiteSpace(safeguards))
         {
-            throw new DomainException("State the security safeguards for the data (安全保障措施).");
+            throw new DomainException("safeguards", "State the security safeguards for the data (安全保障措施).");
         }
 
         if (resource is not null && resource.Status != CatalogStatus.Published)
         {
-            throw new DomainException($"{resource.Name} is no longer in the catalog ({resource.Status}).");
+            throw new DomainException("resourceId", $"{resource.Name} is no longer in the catalog ({resource.Status}).");
         }
 
         var department = resource?.ProviderDepartment ?? providerDepartment?.Trim();
         if (string.IsNullOrWhiteSpace(department))
         {
-            throw new DomainException("Name the catalog resource or the department whose data is requested.");
+            throw new DomainException("providerDepartment", "Name the catalog resource or the department whose data is requested.");
         }
 
         var data = string.IsNullOrWhiteSpace(requestedData) ? resource?.Name : requestedData.Trim();
         if (data is null)
         {
-            throw new DomainException("Describe the data requested.");
+            throw new DomainException("requestedData", "Describe the data requested.");
         }
 
         return new OpenDataRequest

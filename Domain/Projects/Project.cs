@@ -70,23 +70,23 @@ public sealed class Project
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            throw new DomainException("Give the project's number (项目编号).");
+            throw new DomainException("code", "Give the project's number (项目编号).");
         }
 
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainException("Give the project's name.");
+            throw new DomainException("name", "Give the project's name.");
         }
 
         if (string.IsNullOrWhiteSpace(buildingDepartment))
         {
-            throw new DomainException("Name the building department (建设单位).");
+            throw new DomainException("buildingDepartment", "Name the building department (建设单位).");
         }
 
         var catalog = Clean(dataCatalog);
         if (catalog.Count == 0)
         {
-            throw new DomainException("List the catalog entries the project shares (信息共享目录): a project without them is not approved (Fuzhou art. 34).");
+            throw new DomainException("dataCatalog", "List the catalog entries the project shares (信息共享目录): a project without them is not approved (Fuzhou art. 34).");
         }
 
         return new Project

@@ -80,7 +80,7 @@ public sealed class RectificationOrder
         ArgumentException.ThrowIfNullOrWhiteSpace(number);
         if (string.IsNullOrWhiteSpace(department))
         {
-            throw new DomainException("Name the department ordered to correct.");
+            throw new DomainException("department", "Name the department ordered to correct.");
         }
 
         if (department == officeDepartment)
@@ -90,7 +90,7 @@ public sealed class RectificationOrder
 
         if (string.IsNullOrWhiteSpace(reasons))
         {
-            throw new DomainException("An order to correct states in writing what was wrong and what must be corrected.");
+            throw new DomainException("reasons", "An order to correct states in writing what was wrong and what must be corrected.");
         }
 
         return new RectificationOrder

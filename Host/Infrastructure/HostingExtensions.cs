@@ -48,6 +48,9 @@ internal static class HostingExtensions
         services.AddOpenApi();
         services.AddShareFlowHealthChecks();
         services.AddExceptionHandler<DomainExceptionHandler>();
+        services.AddExceptionHandler<RequestBodyExceptionHandler>();
+        // A body that cannot be bound is thrown (not answered silently with a bare 400), so the handler above can name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;

@@ -53,6 +53,14 @@ public sealed class CatalogChanges(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(opener);
+        // The form's own mistakes first, each naming its field, before anything is looked up.
+        _ = CatalogChangeNames.ParseTrigger(request.Trigger);
+        if (request.EventDate == default)
+        {
+            // The submission period is counted from this date.
+            throw new DomainException("eventDate", "Give the date the law, organisation or duty changed (变更事由发生日期).");
+        }
+
         string? office;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {

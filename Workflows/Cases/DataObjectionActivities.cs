@@ -68,7 +68,7 @@ public sealed class RegisterObjectionActivity : IActivity
         var variables = context.Variables;
         var resourceId = variables.Id("resourceId");
         var resource = await context.Database.CatalogResources.SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainException($"There is no catalog resource {resourceId}.");
+            ?? throw new DomainException("resourceId", $"There is no catalog resource {resourceId}.");
         var requester = variables.Text("requesterDepartment");
         var obtained = resource.ShareType == ShareType.Unconditional
             || await context.Database.Grants.AnyAsync(g => g.GranteeDepartment == requester && g.ResourceId == resource.Id, cancellationToken).ConfigureAwait(false);

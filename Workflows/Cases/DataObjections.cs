@@ -48,6 +48,16 @@ public sealed class DataObjections(WorkflowEngine engine, IDbContextFactory<Shar
             throw new DomainException($"{clerk.UserName} is not a requesting clerk (使用部门经办人) and cannot report an objection.");
         }
 
+        if (request.ResourceId == Guid.Empty)
+        {
+            throw new DomainException("resourceId", "Choose the catalog resource whose data is in doubt.");
+        }
+
+        if (request.Items is not { Count: > 0 })
+        {
+            throw new DomainException("items", "Name the data items in doubt.");
+        }
+
         var profile = await profiles.ActiveAsync(cancellationToken).ConfigureAwait(false);
         var variables = new Dictionary<string, object?>
         {

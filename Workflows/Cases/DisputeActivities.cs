@@ -115,7 +115,7 @@ public sealed class RegisterDisputeActivity : IActivity
 
         var resourceId = application?.ResourceId ?? variables.Id("resourceId");
         var resource = await db.CatalogResources.SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainException($"There is no catalog resource {resourceId}.");
+            ?? throw new DomainException("resourceId", $"There is no catalog resource {resourceId}.");
         var requester = variables.OptionalText("requesterDepartment") ?? application?.RequesterDepartment
             ?? throw new DomainException("The dispute names no requesting department.");
         var items = variables.TextList("requestedItems");

@@ -73,7 +73,7 @@ public sealed class Disputes(WorkflowEngine engine, IDbContextFactory<ShareFlowD
         var profile = await profiles.ActiveAsync(cancellationToken).ConfigureAwait(false);
         var variables = new Dictionary<string, object?>
         {
-            ["resourceId"] = (request.ResourceId ?? throw new DomainException("Name the catalog resource the dispute is about.")).ToString(),
+            ["resourceId"] = (request.ResourceId ?? throw new DomainException("resourceId", "Name the catalog resource the dispute is about.")).ToString(),
             ["requestedItems"] = Texts(request.Items),
             ["duty"] = request.Duty,
             ["disputeReasons"] = request.Reasons,

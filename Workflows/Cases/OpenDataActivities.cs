@@ -51,7 +51,7 @@ public sealed class RegisterOpenDataRequestActivity : IActivity
         {
             var resourceId = variables.Id("resourceId");
             resource = await context.Database.CatalogResources.SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken).ConfigureAwait(false)
-                ?? throw new DomainException($"There is no catalog resource {resourceId}.");
+                ?? throw new DomainException("resourceId", $"There is no catalog resource {resourceId}.");
         }
 
         var kind = variables.OptionalText("applicantKind") switch

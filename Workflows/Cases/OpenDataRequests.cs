@@ -49,7 +49,10 @@ public sealed class OpenDataRequests(WorkflowEngine engine, IDbContextFactory<Sh
     public async Task<OpenDataRequest> SubmitAsync(SubmitOpenDataRequest request, User? registeredBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Applicant);
+        if (request.Applicant is null)
+        {
+            throw new DomainException("applicant.name", "Give the applicant's name (the citizen's or the organisation's).");
+        }
         var profile = await profiles.ActiveAsync(cancellationToken).ConfigureAwait(false);
         var variables = new Dictionary<string, object?>
         {
