@@ -20,7 +20,7 @@ internal sealed class SqliteBusyTimeoutInterceptor : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    public static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};";

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -69,7 +68,7 @@ public static class SchedulingServiceCollectionExtensions
             switch (database.Provider)
             {
                 case DatabaseProvider.Sqlite:
-                    store.UseSqlite(SqliteFactory.Instance, database.ConnectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
+                    store.UseSqlite(SqliteBusyTimeoutFactory.Instance, database.ConnectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
                     break;
                 case DatabaseProvider.Postgres:
                     store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString
