@@ -236,6 +236,16 @@ public sealed class SharingApplication
         Status = dispute ? SharingStatus.Disputed : SharingStatus.RefusalAccepted;
     }
 
+    /// <summary>
+    /// The dispute about this application's refusal was settled (争议已处理): the application's own decision stands as
+    /// it was, and what the requester obtains is the settlement's (the dispute case says which items, on what terms).
+    /// </summary>
+    public void CloseDispute()
+    {
+        Require(Status is SharingStatus.Disputed, $"The application is {Status}, not in dispute.");
+        Status = SharingStatus.DisputeSettled;
+    }
+
     /// <summary>The requester withdraws the application before it is decided (撤回).</summary>
     public void Withdraw(string department)
     {
@@ -279,6 +289,9 @@ public enum SharingStatus
     /// <summary>Overdue: the coordinating office has taken over.</summary>
     Escalated,
     Withdrawn,
+
+    /// <summary>The dispute about the refusal was settled; the dispute case holds the outcome.</summary>
+    DisputeSettled,
 }
 
 public enum SharingDecision

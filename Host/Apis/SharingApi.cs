@@ -41,7 +41,7 @@ internal static class SharingApi
 
     public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
-    /// <summary>The status names clients see: submitted, approved, refused, escalated, granted-by-default, withdrawn, returned, disputed.</summary>
+    /// <summary>The status names clients see: submitted, approved, refused, escalated, granted-by-default, withdrawn, returned, disputed, dispute-settled.</summary>
     public static string WireStatus(SharingApplication application) => application.Status switch
     {
         SharingStatus.Submitted or SharingStatus.UnderReview => "submitted",
@@ -50,6 +50,7 @@ internal static class SharingApi
         SharingStatus.Approved => "approved",
         SharingStatus.Refused or SharingStatus.RefusalAccepted => "refused",
         SharingStatus.Disputed => "disputed",
+        SharingStatus.DisputeSettled => "dispute-settled",
         SharingStatus.Escalated => "escalated",
         SharingStatus.Withdrawn => "withdrawn",
         _ => application.Status.ToString().ToLowerInvariant(),

@@ -20,6 +20,7 @@ internal sealed class SharingCaseSource() : CaseSource<SharingApplication>(
             ["granted-by-default"] = new("逾期视为同意", a => a.Status == SharingStatus.Approved && a.Decision == SharingDecision.DeemedConsent),
             ["refused"] = new("不予共享", a => a.Status == SharingStatus.Refused || a.Status == SharingStatus.RefusalAccepted),
             ["disputed"] = new("争议协调中", a => a.Status == SharingStatus.Disputed),
+            ["dispute-settled"] = new("争议已处理", a => a.Status == SharingStatus.DisputeSettled),
             ["escalated"] = new("逾期已提请协调", a => a.Status == SharingStatus.Escalated),
             ["withdrawn"] = new("已撤回", a => a.Status == SharingStatus.Withdrawn),
         },

@@ -53,11 +53,17 @@ internal static class DisputeCase
         + (dispute.JointDepartments.Count == 0 ? string.Empty : $"（会同 {string.Join("、", dispute.JointDepartments)} 协商确定）");
 
     /// <summary>
-    /// What a settlement produces: access granted as a sharing approval would (grant, and the security agreement for data
+    /// What a settlement produces: the refused application it came from marked as settled, access granted as a sharing approval would (grant, and the security agreement for data
     /// not shared unconditionally), the decision filed with the office, and both departments told in writing.
     /// </summary>
-    public static void Settle(ActivityContext context, Dispute dispute, string filingDepartment)
+    public static async Task SettleAsync(ActivityContext context, Dispute dispute, string filingDepartment, CancellationToken cancellationToken)
     {
+        if (dispute.SharingApplicationId is { } applicationId
+            && await context.Database.SharingApplications.FindAsync([applicationId], cancellationToken).ConfigureAwait(false) is { } application)
+        {
+            application.CloseDispute();
+        }
+
         if (dispute.GrantedItems.Count > 0)
         {
             AccessGrants.Grant(context, new AccessGrant(
@@ -205,7 +211,7 @@ public sealed class NegotiateDisputeActivity : IActivity
         DisputeCase.ClearDecisionInputs(context);
         if (dispute.Status == DisputeStatus.Settled)
         {
-            DisputeCase.Settle(context, dispute, dispute.ProviderDepartment);
+            await DisputeCase.SettleAsync(context, dispute, dispute.ProviderDepartment, cancellationToken).ConfigureAwait(false);
         }
     }
 }
@@ -302,7 +308,7 @@ public sealed class DecideDisputeActivity : IActivity
                 dispute.Settle(variables.OptionalText("decision") == "grant", variables.TextList("grantedItems"), variables.OptionalText("conditions"),
                     variables.OptionalText("reasons"), decider, decidedBy, now);
                 DisputeCase.ClearDecisionInputs(context);
-                DisputeCase.Settle(context, dispute, holder);
+                await DisputeCase.SettleAsync(context, dispute, holder, cancellationToken).ConfigureAwait(false);
                 await DocumentNumbers.IssueAsync(context, DocumentKind.DisputeDecision, holder, Disputes.ProcessKey, CaseNotices.ArticleOrRegulation(context, "dispute"), decidedBy, cancellationToken).ConfigureAwait(false);
                 break;
             case "passOn":

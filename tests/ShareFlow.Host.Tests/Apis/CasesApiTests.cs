@@ -1,13 +1,39 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ShareFlow.Host.Tests.Support;
+using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Host.Tests.Apis;
 
 /// <summary>The other processes over HTTP, with the same department scoping as sharing applications.</summary>
 public sealed class CasesApiTests(SimulatedHostFactory factory) : IClassFixture<SimulatedHostFactory>
 {
+    [Fact]
+    public async Task RefusalDisputedAndSettled_TheApplicationReadsDisputeSettled_OnItsPageAndInTheCaseList()
+    {
+        var clerk = await factory.SignInAsync("clerk.hrss");
+        var reviewer = await factory.SignInAsync("reviewer.psb");
+        var application = await SharingSteps.ApplyAsync(clerk, "人口基础信息", ["姓名", "公民身份号码"]);
+        await SharingSteps.AnswerAsync(reviewer, application, new { outcome = "refuse", opinion = "不同意", reasons = "未说明具体用途" });
+        await SharingSteps.AnswerAsync(clerk, application, new { outcome = "dispute", opinion = "申请协调" });
+        Assert.Equal("disputed", (await clerk.GetFromJsonAsync<JsonElement>($"/api/sharing-applications/{application}")).GetProperty("status").GetString());
+
+        Guid dispute;
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<ShareFlowDbContext>>().CreateDbContextAsync())
+        {
+            dispute = await db.Disputes.Where(d => d.SharingApplicationId == application).Select(d => d.Id).SingleAsync();
+        }
+
+        await SharingSteps.AnswerAsync(reviewer, dispute, new { outcome = "agree", items = new[] { "姓名" }, reasons = "公民身份号码不属核查所需" });
+
+        Assert.Equal("dispute-settled", (await clerk.GetFromJsonAsync<JsonElement>($"/api/sharing-applications/{application}")).GetProperty("status").GetString());
+        var listed = await clerk.GetFromJsonAsync<JsonElement>("/api/cases?process=sharingApplication&status=dispute-settled");
+        Assert.Contains(listed.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == application);
+    }
+
     [Fact]
     public async Task CatalogChange_OpenedByTheDepartment_IsDueFromTheEvent_AndHiddenFromOthers()
     {

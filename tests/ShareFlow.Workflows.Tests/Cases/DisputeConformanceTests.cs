@@ -186,7 +186,8 @@ public sealed class DisputeConformanceTests
         Assert.Equal(["姓名"], grant.Items);
         Assert.NotNull(grant.AgreementId);
         Assert.Contains("第二十条", Assert.Single(await h.FilingsAsync(dispute.Id)).Article, StringComparison.Ordinal);
-        Assert.Equal(SharingStatus.Disputed, (await h.Sharing.GetAsync(application.Id, CancellationToken.None)).Status);
+        // The application no longer reads "in dispute": its refusal stands, and the settlement is the dispute's.
+        Assert.Equal(SharingStatus.DisputeSettled, (await h.Sharing.GetAsync(application.Id, CancellationToken.None)).Status);
         Assert.Equal(InstanceStatus.Completed, await h.InstanceStatusAsync(dispute.Id));
         Assert.Equal(InstanceStatus.Completed, await h.InstanceStatusAsync(application.Id)); // the application's process ends with its dispute
     }
@@ -209,6 +210,7 @@ public sealed class DisputeConformanceTests
 
         Assert.Contains("第十九条", Assert.Single(await h.FilingsAsync(dispute.Id)).Article, StringComparison.Ordinal);
         Assert.Empty(await h.GrantsOfAsync(application.Id));
+        Assert.Equal(SharingStatus.DisputeSettled, (await h.Sharing.GetAsync(application.Id, CancellationToken.None)).Status);
         Assert.Equal(InstanceStatus.Completed, await h.InstanceStatusAsync(dispute.Id));
     }
 

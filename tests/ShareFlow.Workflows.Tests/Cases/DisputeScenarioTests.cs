@@ -47,6 +47,7 @@ public sealed class DisputeScenarioTests
         Assert.Contains("第十九条", filing.Article, StringComparison.Ordinal);
         Assert.Empty(await h.Engine.GetOpenTasksAsync(dispute.Id, CancellationToken.None));
         Assert.Equal(InstanceStatus.Completed, await h.InstanceStatusAsync(application.Id));
+        Assert.Equal(SharingStatus.DisputeSettled, (await h.Sharing.GetAsync(application.Id, CancellationToken.None)).Status);
         Assert.Contains(await h.NoticesOfKindAsync(dispute.Id, "decision"), n => n.RecipientDepartment == "dsj" && n.RecipientRole == Roles.CoordinatingOffice);
     }
 
