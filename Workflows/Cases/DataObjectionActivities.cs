@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Catalog;
@@ -180,6 +181,13 @@ public sealed class ReviewObjectionPlanActivity : IActivity
         };
         objection.ReviewPlan(approve, variables.OptionalText("opinion"), variables.OptionalText("decidedBy") ?? "unknown");
         ObjectionCase.ClearDecisionInputs(context);
+        if (approve && objection.CommittedDate is { } committed)
+        {
+            // The correction task is due on the committed date: one calendar day counted from the day before it.
+            variables["planCommittedDate"] = committed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            variables["correctionCountedFrom"] = committed.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
         var subject = approve
             ? $"数据异议 {objection.Number} 更正计划已审核通过，承诺 {objection.CommittedDate:yyyy-MM-dd} 前完成"
             : $"数据异议 {objection.Number} 更正计划未通过审核";

@@ -103,6 +103,7 @@ public sealed class DataObjectionConformanceTests
 
         var correct = await h.OpenTaskAsync(objection.Id, "correct");
         Assert.Equal(("gongan", Roles.ProviderReviewer), (correct.CandidateDepartment, correct.CandidateRole));
+        Assert.Equal(new DateOnly(2026, 11, 30), correct.DueDate); // the date the plan commits to (时限承诺)
         Assert.Contains(await h.NoticesAsync(objection.Id), n => n.RecipientUser == "minzheng-clerk" && n.Subject.Contains("2026-11-30", StringComparison.Ordinal));
         var approved = await h.ObjectionAsync(objection.Id);
         Assert.Equal((ObjectionStatus.Correcting, true, new DateOnly(2026, 11, 30), "dsj-officer"), (approved.Status, approved.PlanApproved, approved.CommittedDate, approved.PlanReviewedBy));

@@ -44,6 +44,33 @@ public sealed class DataObjectionScenarioTests
         Assert.Contains(await h.NoticesOfKindAsync(objection.Id, "written-answer"), n => n.RecipientUser == "minzheng-clerk");
     }
 
+    [Fact(DisplayName = "An approved plan's committed date passes without a correction: the office and the provider's principal are told, and the task stays open")]
+    public async Task ApprovedPlan_CommittedDatePasses_OfficeAndPrincipalAreTold()
+    {
+        await using var h = await CreateAsync(PolicyProfiles.Lanzhou);
+        await h.GrantHouseholdToMinzhengAsync();
+        var objection = await h.ObjectAsync();
+        await h.Objections.VerifyAsync((await h.OpenTaskAsync(objection.Id, "verify")).Id,
+            new VerificationAnswer("plan", PlanBasis: "《户口登记条例》第十八条", PlanSteps: "调取纸质户籍档案逐户核对", CommittedDate: new DateOnly(2026, 10, 30)), Reviewer, CancellationToken.None);
+        await h.Objections.ReviewPlanAsync((await h.OpenTaskAsync(objection.Id, "reviewPlan")).Id, approve: true, "同意", Officer, CancellationToken.None);
+        var correct = await h.OpenTaskAsync(objection.Id, "correct");
+        Assert.Equal(new DateOnly(2026, 10, 30), correct.DueDate);
+
+        await h.AdvanceToAsync(EndOf(10, 29));
+        Assert.Empty(await h.NoticesOfKindAsync(objection.Id, "escalation")); // the day before: nothing yet
+
+        await h.AdvanceToAsync(EndOf(10, 30));
+
+        var escalation = Assert.Single(await h.NoticesOfKindAsync(objection.Id, "escalation"));
+        Assert.Equal(("dsj", Roles.CoordinatingOffice), (escalation.RecipientDepartment, escalation.RecipientRole));
+        Assert.Contains("2026-10-30", escalation.Body, StringComparison.Ordinal);
+        Assert.Contains(await h.NoticesOfKindAsync(objection.Id, "reminder"), n => n.RecipientUser == "gongan-chief" && n.Subject.Contains("承诺的更正时限", StringComparison.Ordinal));
+        // The provider still owes the correction: the task is open, now overdue, and can be reported.
+        Assert.Equal(correct.Id, (await h.OpenTaskAsync(objection.Id, "correct")).Id);
+        await h.Objections.ReportCorrectionAsync(correct.Id, "已逐户核对并更正", Reviewer, CancellationToken.None);
+        Assert.Equal(ObjectionStatus.AwaitingConfirmation, (await h.ObjectionAsync(objection.Id)).Status);
+    }
+
     [Fact(DisplayName = "The office sends a correction plan back: the provider verifies again or revises the plan")]
     public async Task PlanRejected_BackToTheProvider()
     {
