@@ -66,8 +66,20 @@ public sealed class PostgresDatabase : ITestDatabase
             NpgsqlConnection.ClearPool(connection);
         }
 
-        // FORCE ends the sessions a scheduler or a pool may still hold.
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        // FORCE ends the sessions a scheduler or a pool may still hold. An autovacuum worker that happens to be in the
+        // scratch database is the server's own and cannot be ended by the test role; it is gone a moment later.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     private async Task ExecuteOnServerAsync(string sql)
