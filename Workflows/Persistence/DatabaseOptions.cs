@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace ShareFlow.Workflows.Persistence;
 
 public enum DatabaseProvider
@@ -22,6 +24,32 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     public string? ConnectionString { get; set; }
+
+    /// <summary>Statements prepared on the server per physical connection, unless the connection string says otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>
+    /// The PostgreSQL connection string as the engine and the scheduler open it: Npgsql's automatic preparation is on
+    /// unless the connection string sets it, because the engine runs the same few statements over and over and
+    /// otherwise PostgreSQL parses and plans each of them on every execution.
+    /// </summary>
+    /// <exception cref="UnsupportedDatabaseException">The connection string is empty.</exception>
+    public string PostgresConnectionString()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new UnsupportedDatabaseException("Database:Provider is Postgres but ConnectionStrings:ShareFlow is empty.");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        if (!ConnectionString.Replace(" ", "", StringComparison.Ordinal).Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
 }
 
 /// <summary>The configured database cannot be used by this build.</summary>

@@ -35,9 +35,7 @@ public static class PersistenceServiceCollectionExtensions
                 return builder => Common(builder.UseSqlite(sqliteConnectionString).AddInterceptors(BusyTimeout));
 
             case DatabaseProvider.Postgres:
-                var postgres = string.IsNullOrWhiteSpace(options.ConnectionString)
-                    ? throw new UnsupportedDatabaseException("Database:Provider is Postgres but ConnectionStrings:ShareFlow is empty.")
-                    : options.ConnectionString;
+                var postgres = options.PostgresConnectionString();
                 return builder => Common(builder.UseNpgsql(postgres));
 
             case DatabaseProvider.SqlServer:

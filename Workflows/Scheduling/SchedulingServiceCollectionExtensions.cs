@@ -71,8 +71,7 @@ public static class SchedulingServiceCollectionExtensions
                     store.UseSqlite(SqliteBusyTimeoutFactory.Instance, database.ConnectionString ?? DatabaseOptions.DefaultSqliteConnectionString);
                     break;
                 case DatabaseProvider.Postgres:
-                    store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString
-                        ?? throw new UnsupportedDatabaseException("Database:Provider is Postgres but ConnectionStrings:ShareFlow is empty."));
+                    store.UsePostgres(NpgsqlFactory.Instance, database.PostgresConnectionString());
                     store.UseClustering(cluster => cluster.CheckinInterval = options.ClusterCheckinInterval);
                     break;
                 default:

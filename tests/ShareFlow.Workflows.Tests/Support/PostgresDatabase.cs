@@ -61,7 +61,7 @@ public sealed class PostgresDatabase : ITestDatabase
 
     public async ValueTask DisposeAsync()
     {
-        await using (var connection = new NpgsqlConnection(Options.ConnectionString))
+        await using (var connection = new NpgsqlConnection(Options.PostgresConnectionString()))
         {
             NpgsqlConnection.ClearPool(connection);
         }

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ShareFlow.Workflows.Persistence;
+using ShareFlow.Workflows.Tests.Support;
+
+namespace ShareFlow.Workflows.Tests.Persistence;
+
+/// <summary>
+/// On PostgreSQL the statements the engine repeats are prepared on the server once per connection instead of being
+/// parsed and planned on every execution, unless the operator's connection string decides otherwise.
+/// </summary>
+public sealed class PostgresPreparationTests
+{
+    [Fact]
+    public async Task RepeatedStatements_ArePreparedOnTheServer()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+
+        var prepared = await PreparedAfterRepeatingAsync(database.Options);
+
+        Assert.Contains(prepared, statement => statement.Contains("process_definitions", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnExplicitSettingInTheConnectionString_IsKept()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = database.Options.ConnectionString + ";Max Auto Prepare=0" };
+
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(options.PostgresConnectionString()).MaxAutoPrepare);
+        Assert.Empty(await PreparedAfterRepeatingAsync(options));
+    }
+
+    [Fact]
+    public void AnEmptyConnectionString_IsRefusedWithTheSettingItNeeds()
+    {
+        var error = Assert.Throws<UnsupportedDatabaseException>(() => new DatabaseOptions { Provider = DatabaseProvider.Postgres }.PostgresConnectionString());
+
+        Assert.Contains("ConnectionStrings:ShareFlow", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs one query five times on one connection and lists what the server then holds prepared for it.</summary>
+    private static async Task<List<string>> PreparedAfterRepeatingAsync(DatabaseOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<ShareFlowDbContext>();
+        PersistenceServiceCollectionExtensions.CreateConfigurer(options)(builder);
+        await using var db = new ShareFlowDbContext(builder.Options);
+        await db.Database.OpenConnectionAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await db.ProcessDefinitions.Where(d => d.Key == "absent").CountAsync();
+        }
+
+        return await db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+    }
+}
