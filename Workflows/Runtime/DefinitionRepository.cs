@@ -123,7 +123,7 @@ public sealed partial class DefinitionRepository(
     /// <exception cref="EngineNotFoundException">No version of that key is published.</exception>
     internal async Task<PublishedDefinition> GetLatestAsync(ShareFlowDbContext db, string key, CancellationToken cancellationToken)
     {
-        var id = await db.ProcessDefinitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).Select(d => (long?)d.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+        var id = await EngineQueries.LatestDefinitionIdAsync(db, key, cancellationToken).ConfigureAwait(false)
             ?? throw new EngineNotFoundException("Process definition", key);
         return await GetAsync(db, id, cancellationToken).ConfigureAwait(false);
     }

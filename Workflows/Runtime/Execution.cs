@@ -263,7 +263,8 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
             return loaded;
         }
 
-        var record = await Work.Db.ProcessInstances.FindAsync([instanceId], cancellationToken).ConfigureAwait(false)
+        // Instances this operation created or loaded are attached above, so the row is read from the database.
+        var record = await EngineQueries.InstanceAsync(Work.Db, instanceId, cancellationToken).ConfigureAwait(false)
             ?? throw new EngineNotFoundException("Process instance", instanceId.ToString());
         var definition = await Services.Definitions.GetAsync(Work.Db, record.DefinitionId, cancellationToken).ConfigureAwait(false);
         return Work.Attach(record, definition, Services.Calendars.Current.For(record.Jurisdiction));

@@ -139,7 +139,7 @@ internal sealed class InstanceContext(ProcessInstanceRecord record, PublishedDef
     {
         if (Waits is null)
         {
-            var stored = await db.Waits.Where(w => w.InstanceId == Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var stored = await EngineQueries.WaitsAsync(db, Id, cancellationToken).ConfigureAwait(false);
             var added = db.ChangeTracker.Entries<WaitRecord>().Where(e => e.State == EntityState.Added && e.Entity.InstanceId == Id).Select(e => e.Entity);
             Waits = [.. stored.Union(added)];
         }
@@ -151,7 +151,7 @@ internal sealed class InstanceContext(ProcessInstanceRecord record, PublishedDef
     {
         if (OpenTasks is null)
         {
-            var stored = await db.UserTasks.Where(t => t.InstanceId == Id && t.Status == UserTaskStatus.Open).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var stored = await EngineQueries.OpenTasksAsync(db, Id, cancellationToken).ConfigureAwait(false);
             var added = db.ChangeTracker.Entries<UserTaskRecord>().Where(e => e.State == EntityState.Added && e.Entity.InstanceId == Id).Select(e => e.Entity);
             OpenTasks = [.. stored.Union(added).Where(t => t.Status == UserTaskStatus.Open)];
         }

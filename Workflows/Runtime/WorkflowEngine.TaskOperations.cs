@@ -255,7 +255,8 @@ public sealed partial class WorkflowEngine
             acting = new ActingFor(assignee, ActingFor.Deputy);
         }
 
-        var delegation = await PendingDelegationAsync(work, task.Id, cancellationToken).ConfigureAwait(false);
+        // A delegated task is assigned to its delegate until the delegation ends, so an unassigned task has none.
+        var delegation = task.Assignee is null ? null : await PendingDelegationAsync(work, task.Id, cancellationToken).ConfigureAwait(false);
         if (delegation is null)
         {
             if (action is TaskAction.Resolve or TaskAction.TakeBack)
@@ -289,7 +290,7 @@ public sealed partial class WorkflowEngine
 
         if (action == TaskAction.Complete)
         {
-            var waiting = await work.Db.TaskCosigns.Where(c => c.TaskId == task.Id && c.Status == CosignOutcome.Pending).Select(c => c.Signer).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var waiting = await EngineQueries.PendingCosignersAsync(work.Db, task.Id, cancellationToken).ConfigureAwait(false);
             if (waiting.Count > 0)
             {
                 throw new IllegalStateException($"The task waits for the co-signature of {string.Join(", ", waiting)}; it can be completed once they have signed.");
@@ -326,7 +327,7 @@ public sealed partial class WorkflowEngine
 
     /// <summary>The task's pending delegation (tracked: an operation may end it). At most one is pending at a time.</summary>
     private static Task<TaskDelegationRecord?> PendingDelegationAsync(UnitOfWork work, Guid taskId, CancellationToken cancellationToken) =>
-        work.Db.TaskDelegations.Where(d => d.TaskId == taskId && d.Status == DelegationStatus.Pending).OrderBy(d => d.DelegatedAt).FirstOrDefaultAsync(cancellationToken);
+        EngineQueries.PendingDelegationAsync(work.Db, taskId, cancellationToken);
 
     /// <summary>Whether <paramref name="actor"/> is <paramref name="principal"/>'s deputy right now (代理 period running, not ended early).</summary>
     private static Task<bool> IsDeputyAsync(UnitOfWork work, string principal, string actor, CancellationToken cancellationToken) =>

@@ -64,7 +64,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
         ArgumentNullException.ThrowIfNull(request);
         return ExecuteAsync(async (work, execution) =>
         {
-            var task = await work.Db.UserTasks.FindAsync([taskId], cancellationToken).ConfigureAwait(false)
+            var task = await EngineQueries.TaskAsync(work.Db, taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new EngineNotFoundException("Task", taskId.ToString());
             if (task.Status != UserTaskStatus.Open)
             {
@@ -449,9 +449,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
     private async Task<IReadOnlyList<TaskView>> GetTasksAsync(Guid instanceId, string status, CancellationToken cancellationToken)
     {
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == status).OrderBy(t => t.Id)
-            .Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.Status, t.CandidateDepartment, t.CandidateRole, t.Assignee, t.CreatedAt, t.DueDate, t.DueAt, t.DueProvisional, t.Outcome, t.CompletedBy))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await EngineQueries.TaskViewsAsync(db, instanceId, status, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken cancellationToken)
@@ -591,7 +589,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
 
     private static async Task<UserTaskRecord> OpenTaskAsync(UnitOfWork work, Guid taskId, CancellationToken cancellationToken)
     {
-        var task = await work.Db.UserTasks.FindAsync([taskId], cancellationToken).ConfigureAwait(false)
+        var task = await EngineQueries.TaskAsync(work.Db, taskId, cancellationToken).ConfigureAwait(false)
             ?? throw new EngineNotFoundException("Task", taskId.ToString());
         return task.Status == UserTaskStatus.Open ? task : throw new ConcurrencyConflictException($"Task {taskId} is already {task.Status}.");
     }
@@ -608,6 +606,9 @@ public sealed partial class WorkflowEngine : IWaitFiring
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            // The whole state change is one transaction that is rolled back as a whole; a savepoint around SaveChanges
+            // inside it would only cost two more statements.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var work = new UnitOfWork(db, _clock.GetUtcNow(), idSeed, deferred);
             try
