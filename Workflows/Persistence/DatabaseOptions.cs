@@ -29,8 +29,8 @@ public sealed class DatabaseOptions
     public const int DefaultMaxAutoPrepare = 64;
 
     /// <summary>
-    /// The PostgreSQL connection string as the engine and the scheduler open it: Npgsql's automatic preparation is on
-    /// unless the connection string sets it, because the engine runs the same few statements over and over and
+    /// The PostgreSQL connection string as the engine and the scheduler open it: Npgsql's automatic preparation is on,
+    /// keeping either of its two settings that the connection string gives, because the engine runs the same few statements over and over and
     /// otherwise PostgreSQL parses and plans each of them on every execution.
     /// </summary>
     /// <exception cref="UnsupportedDatabaseException">The connection string is empty.</exception>
@@ -42,9 +42,14 @@ public sealed class DatabaseOptions
         }
 
         var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-        if (!ConnectionString.Replace(" ", "", StringComparison.Ordinal).Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        var given = ConnectionString.Replace(" ", "", StringComparison.Ordinal);
+        if (!given.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
         {
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!given.Contains("AutoPrepareMinUsages", StringComparison.OrdinalIgnoreCase))
+        {
             builder.AutoPrepareMinUsages = 2;
         }
 

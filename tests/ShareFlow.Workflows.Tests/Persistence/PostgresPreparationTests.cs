@@ -32,6 +32,17 @@ public sealed class PostgresPreparationTests
     }
 
     [Fact]
+    public void AGivenMinimumOfUsages_IsKept_AndPreparationStillSwitchedOn()
+    {
+        var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=db.example;Database=shareflow;Auto Prepare Min Usages=7" };
+
+        var effective = new NpgsqlConnectionStringBuilder(options.PostgresConnectionString());
+
+        Assert.Equal(7, effective.AutoPrepareMinUsages);
+        Assert.Equal(DatabaseOptions.DefaultMaxAutoPrepare, effective.MaxAutoPrepare);
+    }
+
+    [Fact]
     public void AnEmptyConnectionString_IsRefusedWithTheSettingItNeeds()
     {
         var error = Assert.Throws<UnsupportedDatabaseException>(() => new DatabaseOptions { Provider = DatabaseProvider.Postgres }.PostgresConnectionString());
