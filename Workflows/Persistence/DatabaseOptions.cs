@@ -28,10 +28,13 @@ public sealed class DatabaseOptions
     /// <summary>Statements prepared on the server per physical connection, unless the connection string says otherwise.</summary>
     public const int DefaultMaxAutoPrepare = 64;
 
+    /// <summary>How often a statement runs on a connection before it is prepared there, unless the connection string says otherwise.</summary>
+    public const int DefaultAutoPrepareMinUsages = 2;
+
     /// <summary>
     /// The PostgreSQL connection string as the engine and the scheduler open it: Npgsql's automatic preparation is on,
-    /// keeping either of its two settings that the connection string gives, because the engine runs the same few statements over and over and
-    /// otherwise PostgreSQL parses and plans each of them on every execution.
+    /// and either of its two settings that the connection string gives is kept. The engine runs the same few statements
+    /// over and over; unprepared, PostgreSQL parses and plans each of them on every execution.
     /// </summary>
     /// <exception cref="UnsupportedDatabaseException">The connection string is empty.</exception>
     public string PostgresConnectionString()
@@ -50,7 +53,7 @@ public sealed class DatabaseOptions
 
         if (!given.Contains("AutoPrepareMinUsages", StringComparison.OrdinalIgnoreCase))
         {
-            builder.AutoPrepareMinUsages = 2;
+            builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
         }
 
         return builder.ConnectionString;

@@ -57,7 +57,8 @@ internal static class EngineBenchmark
             var definition = await engine.Definitions.PublishAsync(await File.ReadAllTextAsync(bpmn.FullName, cancellationToken), "benchmark", cancellationToken);
 
             // The baseline is measured three times, before the warm-up, before the measured run and after it, and the
-            // median is reported: the rate of commits on this machine drifts by some ten per cent from one moment to the next.
+            // median is reported: one measurement swings widely (the first runs cold code, and the rate of commits on
+            // this machine drifts from one moment to the next), and the median is neither the coldest nor the luckiest.
             var baselines = new List<double> { await CommitBaselineAsync(factory, Math.Min(instances, 2000), cancellationToken) };
 
             // Warm-up: tiered JIT (a method is recompiled optimised after some thirty calls, in the background), query
