@@ -38,9 +38,11 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     /// <summary>Service tasks that failed in an earlier attempt of this operation, with the error: they become jobs instead of running inline.</summary>
     public IReadOnlyDictionary<(Guid InstanceId, string ElementId), string> Deferred { get; } = deferred;
 
-    public List<(Guid WaitId, DateTimeOffset DueAt)> ToSchedule { get; } = [];
+    /// <summary>How this state change moves the waits' due instants, in order; told to the scheduler once it commits.</summary>
+    public List<TimerChange> TimerChanges { get; } = [];
 
-    public List<Guid> ToUnschedule { get; } = [];
+    /// <summary>Records that <paramref name="wait"/> is now due at its <see cref="WaitRecord.DueAt"/> (none: it no longer fires), where it was due at <paramref name="before"/>.</summary>
+    public void TimerMoved(WaitRecord wait, DateTimeOffset? before) => TimerChanges.Add(new TimerChange(wait.Id, before, wait.IsIncident ? null : wait.DueAt));
 
     /// <summary>Steps taken in this operation; a loop that never waits is stopped rather than run forever.</summary>
     public int Steps { get; set; }
@@ -77,9 +79,9 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     {
         Db.Waits.Add(wait);
         instance.Waits?.Add(wait);
-        if (wait.DueAt is { } due && !wait.IsIncident)
+        if (wait.DueAt is not null && !wait.IsIncident)
         {
-            ToSchedule.Add((wait.Id, due));
+            TimerMoved(wait, before: null);
         }
     }
 
@@ -87,9 +89,9 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     {
         Db.Waits.Remove(wait);
         instance.Waits?.Remove(wait);
-        if (wait.DueAt is not null)
+        if (wait.DueAt is { } due)
         {
-            ToUnschedule.Add(wait.Id);
+            TimerChanges.Add(new TimerChange(wait.Id, due, null));
         }
     }
 
@@ -110,6 +112,9 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
         }
     }
 }
+
+/// <summary>A wait's due instant before and after a state change; null: it had none, or has none any more.</summary>
+internal readonly record struct TimerChange(Guid WaitId, DateTimeOffset? Before, DateTimeOffset? After);
 
 /// <summary>An instance loaded into a unit of work.</summary>
 internal sealed class InstanceContext(ProcessInstanceRecord record, PublishedDefinition definition, InstanceState state, JsonObject variables, OfficialCalendar calendar)

@@ -18,6 +18,9 @@ namespace ShareFlow.Workflows.Runtime;
 public sealed partial class WorkflowEngine : IWaitFiring
 {
     private const int MaxAttemptsPerOperation = 8;
+
+    /// <summary>How much earlier than its wait's instant a trigger may fire and still count (stores and clocks round).</summary>
+    private static readonly TimeSpan EarlyFiringTolerance = TimeSpan.FromSeconds(1);
     private readonly IDbContextFactory<ShareFlowDbContext> _dbFactory;
     private readonly EngineServices _services;
     private readonly IWaitScheduler _scheduler;
@@ -382,9 +385,10 @@ public sealed partial class WorkflowEngine : IWaitFiring
                         var due = TimerCalculator.Count(wait.BasisDate!.Value, wait.BasisDays ?? 0, TimerCalculator.ParseDayKind(wait.BasisDayKind), CalendarOf(wait.InstanceId));
                         if (due.DueAt != wait.DueAt || due.Provisional != wait.Provisional)
                         {
+                            var before = wait.DueAt;
                             wait.DueAt = due.DueAt;
                             wait.Provisional = due.Provisional;
-                            work.ToSchedule.Add((wait.Id, due.DueAt));
+                            work.TimerMoved(wait, before);
                             moved++;
                         }
                     }
@@ -416,13 +420,35 @@ public sealed partial class WorkflowEngine : IWaitFiring
         }
     }
 
-    /// <summary>Tells the scheduler about every pending timed wait (idempotent): after a restore, or a scheduler that lost its store.</summary>
+    /// <summary>
+    /// Tells the scheduler about every pending timed wait within its horizon (idempotent): at start-up, after a restore,
+    /// or for a scheduler that lost its store. The scheduler's sweep hands over the later ones as they come near.
+    /// </summary>
     public async Task<int> ReconcileScheduleAsync(CancellationToken cancellationToken)
     {
-        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var waits = await db.Waits.AsNoTracking().Where(w => w.DueAt != null && !w.IsIncident).Select(w => new { w.Id, w.DueAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        await _scheduler.ApplyAsync([.. waits.Select(w => (w.Id, w.DueAt!.Value))], [], cancellationToken).ConfigureAwait(false);
+        var until = _scheduler.Horizon is { } horizon ? _clock.GetUtcNow() + horizon : (DateTimeOffset?)null;
+        var waits = await PendingTimersAsync(until, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        await _scheduler.ApplyAsync(waits, [], cancellationToken).ConfigureAwait(false);
         return waits.Count;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(Guid WaitId, DateTimeOffset DueAt)>> DueByAsync(DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
+        PendingTimersAsync(until, limit, cancellationToken);
+
+    /// <summary>Timers and jobs that will fire (not incidents), due by <paramref name="until"/> if given, earliest first.</summary>
+    private async Task<IReadOnlyList<(Guid WaitId, DateTimeOffset DueAt)>> PendingTimersAsync(DateTimeOffset? until, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var pending = db.Waits.AsNoTracking().Where(w => (w.Kind == WaitKind.Timer || w.Kind == WaitKind.Job) && !w.IsIncident && w.DueAt != null);
+        if (until is { } last)
+        {
+            pending = pending.Where(w => w.DueAt <= last);
+        }
+
+        var waits = await pending.OrderBy(w => w.DueAt).Take(limit).Select(w => new { w.Id, w.DueAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. waits.Select(w => (w.Id, w.DueAt!.Value))];
     }
 
     public async Task<InstanceView> GetInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
@@ -488,6 +514,13 @@ public sealed partial class WorkflowEngine : IWaitFiring
             return false;
         }
 
+        if (wait.Kind != WaitKind.Message && wait.DueAt > work.Now + EarlyFiringTolerance)
+        {
+            // A trigger stored for an earlier instant: the wait moved later meanwhile (a calendar import while the scheduler's
+            // sweep handed it over). It does not fire now; the sweep hands it over again as its new instant comes near.
+            return false;
+        }
+
         var instance = await execution.LoadInstanceAsync(wait.InstanceId, cancellationToken).ConfigureAwait(false);
         await instance.LoadWaitsAsync(work.Db, cancellationToken).ConfigureAwait(false);
         var token = instance.State.Tokens.SingleOrDefault(t => t.Id == wait.TokenId);
@@ -525,7 +558,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
                 {
                     wait.DueAt = next.DueAt;
                     wait.RepeatsLeft = next.RepeatsLeft;
-                    work.ToSchedule.Add((wait.Id, next.DueAt));
+                    work.TimerMoved(wait, previous);
                 }
                 else
                 {
@@ -567,6 +600,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
             var instance = await execution.LoadInstanceAsync(wait.InstanceId, cancellationToken).ConfigureAwait(false);
             var error = ServiceTaskBehavior.Truncate(failed.InnerException?.Message ?? failed.Message);
             var delays = _services.Options.RetryDelays;
+            var before = wait.DueAt;
             wait.Attempts++;
             wait.LastError = error;
             work.History(instance.Id, "activity-failed", wait.ElementId, comment: error, data: new JsonObject { ["attempt"] = wait.Attempts });
@@ -574,14 +608,14 @@ public sealed partial class WorkflowEngine : IWaitFiring
             {
                 wait.IsIncident = true;
                 instance.Record.OpenIncidents++;
-                work.ToUnschedule.Add(wait.Id);
+                work.TimerMoved(wait, before);
                 work.History(instance.Id, "incident", wait.ElementId, comment: error);
                 LogIncident(_logger, instance.Id, wait.ElementId, error);
             }
             else
             {
                 wait.DueAt = work.Now + delays[wait.Attempts - 1];
-                work.ToSchedule.Add((wait.Id, wait.DueAt.Value));
+                work.TimerMoved(wait, before);
             }
 
             return true;
@@ -634,26 +668,56 @@ public sealed partial class WorkflowEngine : IWaitFiring
         }
     }
 
+    /// <summary>
+    /// Tells the scheduler what a committed state change did to the timers. A scheduler with a horizon holds a trigger only
+    /// for a wait due within it, and its sweep hands over the others as they come near (<see cref="DueByAsync"/>): a wait
+    /// due later is not handed over now, and a wait that may hold a trigger loses it when it stops firing or moves beyond.
+    /// </summary>
     private async Task SyncSchedulerAsync(UnitOfWork work, CancellationToken cancellationToken)
     {
-        if (work.ToSchedule.Count == 0 && work.ToUnschedule.Count == 0)
+        if (work.TimerChanges.Count == 0)
         {
             return;
         }
 
         try
         {
-            var scheduled = work.ToSchedule.Select(s => s.WaitId).ToHashSet();
-            var unschedule = work.ToUnschedule.Where(id => !scheduled.Contains(id)).ToList();
-            var schedule = work.ToSchedule.Where(s => !work.ToUnschedule.Contains(s.WaitId)).GroupBy(s => s.WaitId).Select(g => g.Last()).ToList();
-            await _scheduler.ApplyAsync(schedule, unschedule, cancellationToken).ConfigureAwait(false);
+            var horizon = _scheduler.Horizon;
+            var schedule = new List<(Guid WaitId, DateTimeOffset DueAt)>();
+            var unschedule = new List<Guid>();
+            foreach (var (waitId, before, after) in NetTimerChanges(work.TimerChanges))
+            {
+                if (after is { } due && (horizon is null || due - work.Now <= horizon))
+                {
+                    schedule.Add((waitId, due));
+                }
+                else if (before is { } previous && (horizon is null || previous - work.Now <= TriggerReach(horizon.Value)))
+                {
+                    unschedule.Add(waitId);
+                }
+            }
+
+            if (schedule.Count > 0 || unschedule.Count > 0)
+            {
+                await _scheduler.ApplyAsync(schedule, unschedule, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The waits are committed; the start-up reconciliation and the due sweep schedule them again.
+            // The waits are committed; the start-up reconciliation and the scheduler's sweep schedule them again.
             LogScheduleFailed(_logger, ex);
         }
     }
+
+    /// <summary>
+    /// How far ahead of now a wait that holds a trigger can be due: triggers are only given for instants within the horizon
+    /// of the moment they are given, and twice the horizon leaves room for nodes whose clocks differ.
+    /// </summary>
+    private static TimeSpan TriggerReach(TimeSpan horizon) => horizon * 2;
+
+    /// <summary>Each wait's changes in one: due as before the first, and as after the last.</summary>
+    private static IEnumerable<TimerChange> NetTimerChanges(List<TimerChange> changes) =>
+        changes.GroupBy(c => c.WaitId).Select(g => new TimerChange(g.Key, g.First().Before, g.Last().After));
 
     private static JsonObject ToJson(IReadOnlyDictionary<string, object?>? variables)
     {

@@ -7,6 +7,13 @@ namespace ShareFlow.Workflows.Scheduling;
 public interface IWaitScheduler
 {
     /// <summary>
+    /// How far ahead the scheduler holds timers; null: without limit. With a horizon the engine hands over only waits due
+    /// within it, and the scheduler sweeps for the later ones as they come near (<see cref="IWaitFiring.DueByAsync"/>), so a
+    /// state change whose timers are days away, as deadlines in working days are, costs the scheduler nothing.
+    /// </summary>
+    TimeSpan? Horizon => null;
+
+    /// <summary>
     /// Makes <paramref name="waitId"/> fire at <paramref name="dueAt"/>. Idempotent: the same id again moves the timer to the
     /// new instant. An instant already past fires as soon as a scheduler runs.
     /// </summary>

@@ -5,10 +5,13 @@ using Quartz;
 namespace ShareFlow.Workflows.Scheduling;
 
 /// <summary>
-/// <see cref="IWaitScheduler"/> on Quartz.NET's persistent job store. Each wait is one non-durable job with one one-shot
-/// trigger, both keyed by the wait's id in the group <c>waits</c>; the job data holds the id only.
+/// <see cref="IWaitScheduler"/> on Quartz.NET's persistent job store. Each wait due within the <see cref="Horizon"/> is one
+/// non-durable job with one one-shot trigger, both keyed by the wait's id in the group <c>waits</c>; the job data holds the
+/// id only. Waits due later get theirs from the sweep (<see cref="ScheduleNearWaitsJob"/>) as they come near.
 /// </summary>
 /// <remarks>
+/// <para>Deadlines are mostly days away, so most state changes hand the scheduler nothing: its store holds the near
+/// future only, and the engine's own table of waits is the record of everything pending.</para>
 /// <para>One job per wait rather than one durable job shared by every trigger: scheduling stores job and trigger in one
 /// store operation with replace, so a reschedule is a single atomic upsert, nothing has to exist beforehand (no durable job to
 /// register at start-up, after migrations), a job that has fired is deleted with its trigger, and unscheduling is one delete.
@@ -33,6 +36,8 @@ internal sealed partial class QuartzWaitScheduler(
     public static TriggerKey TriggerKeyFor(Guid waitId) => new(Name(waitId), Group);
 
     public static JobKey JobKeyFor(Guid waitId) => new(Name(waitId), Group);
+
+    public TimeSpan? Horizon => options.Horizon;
 
     public async Task ScheduleAsync(Guid waitId, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
@@ -88,6 +93,22 @@ internal sealed partial class QuartzWaitScheduler(
         }
     }
 
+    /// <summary>Gives a trigger to each of <paramref name="due"/> that has none in the store; returns how many it gave.</summary>
+    public async Task<int> ScheduleMissingAsync(IScheduler scheduler, IReadOnlyList<(Guid WaitId, DateTimeOffset DueAt)> due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scheduler);
+        ArgumentNullException.ThrowIfNull(due);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var held = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(Group), cancellationToken).ConfigureAwait(false);
+        var missing = due.Where(w => !held.Contains(TriggerKeyFor(w.WaitId))).ToList();
+        await ApplyAsync(missing, [], cancellationToken).ConfigureAwait(false);
+        return missing.Count;
+    }
+
     /// <summary>The job of one wait: non-durable (deleted once its trigger is done), recovered if a node dies while firing it.</summary>
     internal static IJobDetail JobFor(Guid waitId) => JobBuilder.Create()
         .OfType(FireWaitJobType)
@@ -96,11 +117,15 @@ internal sealed partial class QuartzWaitScheduler(
         .RequestRecovery()
         .Build();
 
-    /// <summary>The one-shot trigger of one wait: due at <paramref name="dueAt"/>, fired at once when found overdue, retried on failure.</summary>
+    /// <summary>
+    /// The one-shot trigger of one wait: due at <paramref name="dueAt"/>, or now if that has passed (a running scheduler leaves
+    /// a trigger stored further in the past than its misfire threshold to its misfire scan, which may come a minute later),
+    /// fired at once when found overdue, retried on failure.
+    /// </summary>
     internal ITrigger TriggerFor(Guid waitId, DateTimeOffset dueAt) => TriggerBuilder.Create(time)
         .WithIdentity(TriggerKeyFor(waitId))
         .ForJob(JobKeyFor(waitId))
-        .StartAt(dueAt)
+        .StartAt(time.GetUtcNow() is var now && dueAt > now ? dueAt : now)
         .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
         .WithRetryPolicy(RetryPolicy.Exponential(int.MaxValue, options.RetryInitialDelay, 2, options.RetryMaxDelay, 0.2))
         .Build();

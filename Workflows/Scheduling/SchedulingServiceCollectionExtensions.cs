@@ -24,10 +24,16 @@ public static class SchedulingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(database);
         var options = new WaitSchedulerOptions();
         configure?.Invoke(options);
+        if (options.SweepInterval <= TimeSpan.Zero || options.Horizon < options.SweepInterval * 2)
+        {
+            throw new ArgumentException(
+                $"The scheduler's horizon ({options.Horizon}) must be at least twice its sweep interval ({options.SweepInterval}), which must be positive.", nameof(configure));
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton<IWaitScheduler, QuartzWaitScheduler>();
+        services.AddSingleton<QuartzWaitScheduler>();
+        services.AddSingleton<IWaitScheduler>(sp => sp.GetRequiredService<QuartzWaitScheduler>());
         services.AddQuartz(quartz => ConfigureQuartz(quartz, database, options));
         services.AddQuartzHostedService(hosted =>
         {
@@ -53,7 +59,13 @@ public static class SchedulingServiceCollectionExtensions
         });
         quartz.UseDefaultThreadPool(options.MaxConcurrency);
         quartz.AddJobType<FireWaitJob>();
-        quartz.UseTypeLoader(types => types.Map(FireWaitJob.TypeName, typeof(FireWaitJob)));
+        quartz.AddJobType<ScheduleNearWaitsJob>();
+        quartz.AddPlugin(services => new NearWaitsSweepRegistration(options, services.GetRequiredService<TimeProvider>()), "shareflow-near-waits-sweep");
+        quartz.UseTypeLoader(types =>
+        {
+            types.Map(FireWaitJob.TypeName, typeof(FireWaitJob));
+            types.Map(ScheduleNearWaitsJob.TypeName, typeof(ScheduleNearWaitsJob));
+        });
         quartz.UsePersistentStore(store =>
         {
             store.ConfigureStore(jobStore =>

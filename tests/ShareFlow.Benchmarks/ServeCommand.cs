@@ -20,7 +20,7 @@ internal static class ServeCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={result.GetValue(database)!.FullName}" };
-            using var host = EngineBenchmark.BuildHost(options, quartz: true);
+            using var host = EngineBenchmark.BuildHost(options, new EngineBenchmark.Scheduler(Horizon: null));
             await DatabaseMigrator.MigrateAsync(host.Services.GetRequiredService<IDbContextFactory<ShareFlowDbContext>>(), cancellationToken);
             await host.StartAsync(cancellationToken);
             var engine = host.Services.GetRequiredService<WorkflowEngine>();

@@ -107,14 +107,21 @@ public sealed class RecordingScheduler : IWaitScheduler
 {
     public ConcurrentDictionary<Guid, DateTimeOffset> Scheduled { get; } = new();
 
+    /// <summary>The horizon the engine sees; none by default, so every timed wait is handed over.</summary>
+    public TimeSpan? Horizon { get; set; }
+
     public Task ScheduleAsync(Guid waitId, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
         Scheduled[waitId] = dueAt;
         return Task.CompletedTask;
     }
 
+    /// <summary>Every wait the engine asked to unschedule, in order.</summary>
+    public ConcurrentQueue<Guid> Unscheduled { get; } = new();
+
     public Task UnscheduleAsync(Guid waitId, CancellationToken cancellationToken)
     {
+        Unscheduled.Enqueue(waitId);
         Scheduled.TryRemove(waitId, out _);
         return Task.CompletedTask;
     }
