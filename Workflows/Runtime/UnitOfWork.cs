@@ -96,6 +96,52 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     }
 
     /// <summary>
+    /// Inserts the instances, tasks and waits this state change created, one statement per table and parents first, and
+    /// leaves <c>SaveChanges</c> only the rows it changed or removed and the other records. Ordering and batching the
+    /// commands of new rows costs EF Core more than writing them; these rows are new, so there is nothing to order but
+    /// their tables. Once written they are tracked as unchanged, as <c>SaveChanges</c> would have left them.
+    /// </summary>
+    public async Task InsertCreatedAsync(CancellationToken cancellationToken)
+    {
+        List<ProcessInstanceRecord> instances = [];
+        List<UserTaskRecord> tasks = [];
+        List<WaitRecord> waits = [];
+        List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> written = [];
+        foreach (var entry in Db.ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Added)
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case ProcessInstanceRecord instance:
+                    instances.Add(instance);
+                    break;
+                case UserTaskRecord task:
+                    tasks.Add(task);
+                    break;
+                case WaitRecord wait:
+                    waits.Add(wait);
+                    break;
+                default:
+                    continue;
+            }
+
+            written.Add(entry);
+        }
+
+        await RowInserter.InsertAsync(Db, instances, cancellationToken).ConfigureAwait(false);
+        await RowInserter.InsertAsync(Db, tasks, cancellationToken).ConfigureAwait(false);
+        await RowInserter.InsertAsync(Db, waits, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in written)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+    }
+
+    /// <summary>
     /// Appends the history of this state change in one statement, in the order the steps were recorded (their ids
     /// ascend in that order). History is append-only, so its rows are not tracked.
     /// </summary>

@@ -649,6 +649,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
             {
                 var result = await body(work, new Execution(work, _services)).ConfigureAwait(false);
                 work.Flush();
+                await work.InsertCreatedAsync(cancellationToken).ConfigureAwait(false);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 await work.WriteHistoryAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
