@@ -46,7 +46,7 @@ internal sealed class ProcessInstanceRecordConfiguration : IEntityTypeConfigurat
         builder.Property(r => r.Revision).HasColumnName("revision").IsConcurrencyToken();
         builder.HasIndex(r => r.BusinessKey).HasDatabaseName("ix_process_instances_business_key");
         builder.HasIndex(r => new { r.DefinitionKey, r.Status }).HasDatabaseName("ix_process_instances_definition_key_status");
-        builder.HasIndex(r => r.ParentInstanceId).HasDatabaseName("ix_process_instances_parent_instance_id");
+        builder.HasIndex(r => r.ParentInstanceId).HasDatabaseName("ix_process_instances_parent_instance_id").HasFilter("parent_instance_id IS NOT NULL");
     }
 }
 
@@ -84,7 +84,7 @@ internal sealed class UserTaskRecordConfiguration : IEntityTypeConfiguration<Use
         builder.Property(r => r.Revision).HasColumnName("revision").IsConcurrencyToken();
         builder.HasIndex(r => r.InstanceId).HasDatabaseName("ix_user_tasks_instance_id");
         builder.HasIndex(r => new { r.Status, r.CandidateDepartment, r.CandidateRole }).HasDatabaseName("ix_user_tasks_status_candidates");
-        builder.HasIndex(r => new { r.Status, r.Assignee }).HasDatabaseName("ix_user_tasks_status_assignee");
+        builder.HasIndex(r => new { r.Status, r.Assignee }).HasDatabaseName("ix_user_tasks_status_assignee").HasFilter("assignee IS NOT NULL");
     }
 }
 
@@ -114,7 +114,7 @@ internal sealed class WaitRecordConfiguration : IEntityTypeConfiguration<WaitRec
         builder.Property(r => r.CreatedAt).HasColumnName("created_at");
         builder.HasIndex(r => r.InstanceId).HasDatabaseName("ix_waits_instance_id");
         builder.HasIndex(r => new { r.Kind, r.DueAt }).HasDatabaseName("ix_waits_kind_due_at");
-        builder.HasIndex(r => new { r.MessageName, r.CorrelationKey }).HasDatabaseName("ix_waits_message");
+        builder.HasIndex(r => new { r.MessageName, r.CorrelationKey }).HasDatabaseName("ix_waits_message").HasFilter("message_name IS NOT NULL");
     }
 }
 

@@ -38,7 +38,7 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
     {
         await using var db = await _database.Factory.CreateDbContextAsync();
 
-        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler", "20261121000003_Engine", "20261121000004_TaskSuspension", "20261121000005_Cases", "20261121000006_CatalogChange", "20261121000007_Disputes", "20261121000008_Projects", "20261121000009_Rectification", "20261121000010_AccountLockout", "20261121000011_AuditTrail", "20261121000012_ClerkOperations", "20261121000013_Documents", "20261121000014_DefinitionDrafts"], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler", "20261121000003_Engine", "20261121000004_TaskSuspension", "20261121000005_Cases", "20261121000006_CatalogChange", "20261121000007_Disputes", "20261121000008_Projects", "20261121000009_Rectification", "20261121000010_AccountLockout", "20261121000011_AuditTrail", "20261121000012_ClerkOperations", "20261121000013_Documents", "20261121000014_DefinitionDrafts", "20261121000015_PartialEngineIndexes"], await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
@@ -79,6 +79,36 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
         await DatabaseMigrator.MigrateAsync(_database.Factory, CancellationToken.None);
         Assert.Equal(SchedulerTables.Length, (await _database.TableNamesAsync()).Count(t => t.StartsWith("qrtz_", StringComparison.OrdinalIgnoreCase)));
     }
+
+    [Fact(DisplayName = "The message, parent and assignee indexes leave out rows without the key, and are whole again one version down")]
+    public async Task PartialEngineIndexes_FilterTheirRows_AndGoBackDown()
+    {
+        string[] partial = ["ix_waits_message", "ix_process_instances_parent_instance_id", "ix_user_tasks_status_assignee"];
+        var upgraded = await IndexDefinitionsAsync();
+        Assert.All(partial, name => Assert.Contains("IS NOT NULL", upgraded[name], StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("WHERE", upgraded["ix_waits_kind_due_at"], StringComparison.OrdinalIgnoreCase);
+
+        await using (var db = await _database.Factory.CreateDbContextAsync())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261121000014_DefinitionDrafts");
+        }
+
+        var down = await IndexDefinitionsAsync();
+        Assert.All(partial, name => Assert.DoesNotContain("WHERE", down[name], StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Each index's definition as the database reports it (SQLite's CREATE statement, PostgreSQL's indexdef).</summary>
+    private async Task<Dictionary<string, string>> IndexDefinitionsAsync()
+    {
+        await using var db = await _database.Factory.CreateDbContextAsync();
+        var sql = provider == DatabaseProvider.Sqlite
+            ? "SELECT name AS \"Name\", sql AS \"Definition\" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            : "SELECT indexname AS \"Name\", indexdef AS \"Definition\" FROM pg_indexes WHERE schemaname = current_schema()";
+        var rows = await db.Database.SqlQueryRaw<IndexDefinition>(sql).ToListAsync();
+        return rows.ToDictionary(r => r.Name, r => r.Definition);
+    }
+
+    private sealed record IndexDefinition(string Name, string Definition);
 
     [Fact]
     public async Task Upgrade_FromThePreviousSchemaVersion_KeepsTheData()
