@@ -10,9 +10,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ShareFlow.Workflows.Persistence;
 
 /// <summary>
-/// Appends rows of one mapped type in multi-row <c>INSERT ... VALUES (...), (...)</c> statements on the context's
-/// connection and transaction, without tracking them. For append-only records written several at a time (the history of
-/// a state change): one statement instead of one per row, and no change-tracking snapshot per row.
+/// Appends rows of mapped types in multi-row <c>INSERT ... VALUES (...), (...)</c> statements, all in one command, on the
+/// context's connection and transaction, without tracking them. For records a state change creates (its new instances,
+/// tasks and waits, and its history): one statement per table instead of one per row, one round trip, and no
+/// change-tracking snapshot or command ordering per row.
 /// </summary>
 /// <remarks>
 /// Tables, columns and values come from the EF Core model, and each value goes through its property's relational type
@@ -26,28 +27,40 @@ internal static class RowInserter
 
     private static readonly ConcurrentDictionary<IEntityType, Plan> Plans = new();
 
-    public static async Task InsertAsync<T>(DbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
-        where T : class
+    /// <summary>
+    /// Appends rows of several mapped types in one command, so in one round trip to a server: a multi-row INSERT per
+    /// type (and per <see cref="RowsPerStatement"/> rows), in the order given, so parents come first. Each list holds rows
+    /// of one type; empty lists are skipped.
+    /// </summary>
+    public static async Task InsertAsync(DbContext db, IReadOnlyList<IReadOnlyList<object>> tables, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0)
+        ArgumentNullException.ThrowIfNull(tables);
+        if (tables.All(t => t.Count == 0))
         {
             return;
         }
 
-        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var plan = Plans.GetOrAdd(entityType, static (type, sql) => Plan.For(type, sql), db.GetService<ISqlGenerationHelper>());
+        var sql = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var text = new StringBuilder();
+        var statement = 0;
+        foreach (var rows in tables.Where(t => t.Count > 0))
         {
-            var count = Math.Min(RowsPerStatement, rows.Count - start);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            plan.Fill(command, rows, start, count);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            var entityType = db.Model.FindEntityType(rows[0].GetType()) ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not mapped.");
+            var plan = Plans.GetOrAdd(entityType, static (type, sql) => Plan.For(type, sql), sql);
+            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            {
+                plan.Append(text, command, $"s{statement++}", rows, start, Math.Min(RowsPerStatement, rows.Count - start));
+            }
         }
+
+#pragma warning disable CA2100 // Identifiers come from the model; every value is a parameter.
+        command.CommandText = text.ToString();
+#pragma warning restore CA2100
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Plan(string prefix, IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> columns, ISqlGenerationHelper sql)
@@ -63,17 +76,17 @@ internal static class RowInserter
             return new Plan(prefix, [.. columns.Select(c => (c.Property, c.Mapping))], sql);
         }
 
-        public void Fill<T>(DbCommand command, IReadOnlyList<T> rows, int start, int count)
-            where T : class
+        /// <summary>Appends one INSERT statement for <paramref name="count"/> rows to <paramref name="text"/>, and its parameters to <paramref name="command"/>.</summary>
+        public void Append(StringBuilder text, DbCommand command, string statement, IReadOnlyList<object> rows, int start, int count)
         {
-            var text = new StringBuilder(prefix);
+            text.Append(prefix);
             for (var row = 0; row < count; row++)
             {
                 text.Append(row == 0 ? "(" : ", (");
                 for (var column = 0; column < columns.Count; column++)
                 {
                     var (property, mapping) = columns[column];
-                    var invariant = string.Create(CultureInfo.InvariantCulture, $"r{row}c{column}");
+                    var invariant = string.Create(CultureInfo.InvariantCulture, $"{statement}r{row}c{column}");
                     text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(invariant));
                     var value = property.GetGetter().GetClrValueUsingContainingEntity(rows[start + row]);
                     command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(invariant), value, property.IsNullable));
@@ -82,9 +95,7 @@ internal static class RowInserter
                 text.Append(')');
             }
 
-#pragma warning disable CA2100 // Identifiers come from the model; every value is a parameter.
-            command.CommandText = text.ToString();
-#pragma warning restore CA2100
+            text.Append(';');
         }
     }
 }

@@ -12,7 +12,7 @@ namespace ShareFlow.Workflows.Runtime;
 internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid idSeed, IReadOnlyDictionary<(Guid InstanceId, string ElementId), string> deferred)
 {
     private readonly Dictionary<Guid, InstanceContext> _instances = [];
-    private readonly List<HistoryRecord> _history = [];
+    private readonly List<object> _history = [];
     private readonly byte[] _idSeed = idSeed.ToByteArray(bigEndian: true);
     private uint _idCounter;
 
@@ -59,7 +59,7 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
         return context;
     }
 
-    /// <summary>Records a step in the instance's history; the rows are written together by <see cref="WriteHistoryAsync"/>.</summary>
+    /// <summary>Records a step in the instance's history; the rows are written together by <see cref="InsertCreatedAsync"/>.</summary>
     public void History(Guid instanceId, string kind, string? elementId = null, string? elementName = null, string? actor = null, string? outcome = null, string? comment = null, Guid? taskId = null, JsonObject? data = null) =>
         _history.Add(new HistoryRecord
         {
@@ -96,16 +96,17 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     }
 
     /// <summary>
-    /// Inserts the instances, tasks and waits this state change created, one statement per table and parents first, and
-    /// leaves <c>SaveChanges</c> only the rows it changed or removed and the other records. Ordering and batching the
-    /// commands of new rows costs EF Core more than writing them; these rows are new, so there is nothing to order but
-    /// their tables. Once written they are tracked as unchanged, as <c>SaveChanges</c> would have left them.
+    /// Inserts the instances, tasks and waits this state change created and its history, in one command with a statement
+    /// per table, parents first, and leaves <c>SaveChanges</c> only the rows it changed or removed and the other records.
+    /// Ordering and batching the commands of new rows costs EF Core more than writing them; these rows are new, so there is
+    /// nothing to order but their tables. Once written they are tracked as unchanged, as <c>SaveChanges</c> would leave
+    /// them. History is append-only, so its rows are not tracked at all; their ids ascend in the order they were recorded.
     /// </summary>
     public async Task InsertCreatedAsync(CancellationToken cancellationToken)
     {
-        List<ProcessInstanceRecord> instances = [];
-        List<UserTaskRecord> tasks = [];
-        List<WaitRecord> waits = [];
+        List<object> instances = [];
+        List<object> tasks = [];
+        List<object> waits = [];
         List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> written = [];
         foreach (var entry in Db.ChangeTracker.Entries())
         {
@@ -132,20 +133,12 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
             written.Add(entry);
         }
 
-        await RowInserter.InsertAsync(Db, instances, cancellationToken).ConfigureAwait(false);
-        await RowInserter.InsertAsync(Db, tasks, cancellationToken).ConfigureAwait(false);
-        await RowInserter.InsertAsync(Db, waits, cancellationToken).ConfigureAwait(false);
+        await RowInserter.InsertAsync(Db, [instances, tasks, waits, _history], cancellationToken).ConfigureAwait(false);
         foreach (var entry in written)
         {
             entry.State = EntityState.Unchanged;
         }
     }
-
-    /// <summary>
-    /// Appends the history of this state change in one statement, in the order the steps were recorded (their ids
-    /// ascend in that order). History is append-only, so its rows are not tracked.
-    /// </summary>
-    public Task WriteHistoryAsync(CancellationToken cancellationToken) => RowInserter.InsertAsync(Db, _history, cancellationToken);
 
     /// <summary>Writes the instances' state back to their rows; each row's revision moves on (optimistic concurrency).</summary>
     public void Flush()

@@ -651,7 +651,6 @@ public sealed partial class WorkflowEngine : IWaitFiring
                 work.Flush();
                 await work.InsertCreatedAsync(cancellationToken).ConfigureAwait(false);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                await work.WriteHistoryAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 await SyncSchedulerAsync(work, cancellationToken).ConfigureAwait(false);
                 return result;
