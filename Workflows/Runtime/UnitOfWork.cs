@@ -108,6 +108,8 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
         List<object> tasks = [];
         List<object> waits = [];
         List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> written = [];
+        // Enumerating entries first scans for changes: a row added earlier in this state change has changed since (Flush
+        // moved its revision on), and marking it unchanged keeps the values of that scan as what the database holds.
         foreach (var entry in Db.ChangeTracker.Entries())
         {
             if (entry.State != EntityState.Added)

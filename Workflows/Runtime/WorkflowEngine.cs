@@ -21,6 +21,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
 
     /// <summary>How much earlier than its wait's instant a trigger may fire and still count (stores and clocks round).</summary>
     private static readonly TimeSpan EarlyFiringTolerance = TimeSpan.FromSeconds(1);
+
     private readonly IDbContextFactory<ShareFlowDbContext> _dbFactory;
     private readonly EngineServices _services;
     private readonly IWaitScheduler _scheduler;
