@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Persistence;
 
@@ -59,7 +60,7 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
         return context;
     }
 
-    /// <summary>Records a step in the instance's history; the rows are written together by <see cref="InsertCreatedAsync"/>.</summary>
+    /// <summary>Records a step in the instance's history; the rows are written together by <see cref="WriteAsync"/>.</summary>
     public void History(Guid instanceId, string kind, string? elementId = null, string? elementName = null, string? actor = null, string? outcome = null, string? comment = null, Guid? taskId = null, JsonObject? data = null) =>
         _history.Add(new HistoryRecord
         {
@@ -96,50 +97,71 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     }
 
     /// <summary>
-    /// Inserts the instances, tasks and waits this state change created and its history, in one command with a statement
-    /// per table, parents first, and leaves <c>SaveChanges</c> only the rows it changed or removed and the other records.
-    /// Ordering and batching the commands of new rows costs EF Core more than writing them; these rows are new, so there is
-    /// nothing to order but their tables. Once written they are tracked as unchanged, as <c>SaveChanges</c> would leave
-    /// them. History is append-only, so its rows are not tracked at all; their ids ascend in the order they were recorded.
+    /// Writes what this state change did to instances, tasks and waits, and its history, in one command
+    /// (<see cref="RowWriter"/>): the rows it created, a statement per table, parents first; then the rows it changed or
+    /// removed. Ordering and batching a command per row costs EF Core more than writing the rows. Once written they are
+    /// tracked as <c>SaveChanges</c> would leave them. History is append-only, so its rows are not tracked at all; their
+    /// ids ascend in the order they were recorded.
     /// </summary>
-    public async Task InsertCreatedAsync(CancellationToken cancellationToken)
+    /// <returns>Whether other records changed too, which are left to <c>SaveChanges</c>.</returns>
+    public async Task<bool> WriteAsync(CancellationToken cancellationToken)
     {
         List<object> instances = [];
         List<object> tasks = [];
         List<object> waits = [];
-        List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> written = [];
+        List<EntityEntry> created = [];
+        List<EntityEntry> changed = [];
+        var others = false;
         // Enumerating entries first scans for changes: a row added earlier in this state change has changed since (Flush
         // moved its revision on), and marking it unchanged keeps the values of that scan as what the database holds.
         foreach (var entry in Db.ChangeTracker.Entries())
         {
-            if (entry.State != EntityState.Added)
+            if (entry.State == EntityState.Unchanged)
             {
                 continue;
             }
 
-            switch (entry.Entity)
+            if (entry.Entity is not (ProcessInstanceRecord or UserTaskRecord or WaitRecord))
             {
-                case ProcessInstanceRecord instance:
-                    instances.Add(instance);
-                    break;
-                case UserTaskRecord task:
-                    tasks.Add(task);
-                    break;
-                case WaitRecord wait:
-                    waits.Add(wait);
-                    break;
-                default:
-                    continue;
+                others = true;
+                continue;
             }
 
-            written.Add(entry);
+            if (entry.State != EntityState.Added)
+            {
+                changed.Add(entry);
+                continue;
+            }
+
+            (entry.Entity switch
+            {
+                ProcessInstanceRecord => instances,
+                UserTaskRecord => tasks,
+                _ => waits,
+            }).Add(entry.Entity);
+            created.Add(entry);
         }
 
-        await RowInserter.InsertAsync(Db, [instances, tasks, waits, _history], cancellationToken).ConfigureAwait(false);
-        foreach (var entry in written)
+        await RowWriter.WriteAsync(Db, [instances, tasks, waits, _history], changed, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in created)
         {
             entry.State = EntityState.Unchanged;
         }
+
+        foreach (var entry in changed)
+        {
+            if (entry.State == EntityState.Deleted)
+            {
+                entry.State = EntityState.Detached;
+            }
+            else
+            {
+                entry.OriginalValues.SetValues(entry.CurrentValues);
+                entry.State = EntityState.Unchanged;
+            }
+        }
+
+        return others;
     }
 
     /// <summary>Writes the instances' state back to their rows; each row's revision moves on (optimistic concurrency).</summary>

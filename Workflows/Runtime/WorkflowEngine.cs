@@ -650,8 +650,11 @@ public sealed partial class WorkflowEngine : IWaitFiring
             {
                 var result = await body(work, new Execution(work, _services)).ConfigureAwait(false);
                 work.Flush();
-                await work.InsertCreatedAsync(cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                if (await work.WriteAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 await SyncSchedulerAsync(work, cancellationToken).ConfigureAwait(false);
                 return result;

@@ -78,6 +78,9 @@ internal static class EngineBenchmark
 
             baselines.Add(await CommitBaselineAsync(factory, Math.Min(instances, 2000), cancellationToken));
             var latencies = new double[instances];
+            // CPU time of the whole process, every thread (the scheduler's too), and what it allocated.
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var total = Stopwatch.StartNew();
             for (var i = 0; i < instances; i++)
             {
@@ -87,6 +90,8 @@ internal static class EngineBenchmark
             }
 
             total.Stop();
+            var allocatedPerInstance = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / instances;
+            var cpuPerInstance = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / instances;
             baselines.Add(await CommitBaselineAsync(factory, Math.Min(instances, 2000), cancellationToken));
             baselines.Sort();
             var baseline = baselines[1];
@@ -104,6 +109,8 @@ internal static class EngineBenchmark
                 commitBaselineRuns = baselines.Select(b => Math.Round(b, 1)).ToArray(),
                 scheduler = quartz is null ? "none" : "quartz",
                 schedulerHorizonMinutes = host.Services.GetRequiredService<IWaitScheduler>().Horizon?.TotalMinutes,
+                cpuMsPerInstance = Math.Round(cpuPerInstance, 2),
+                allocatedKbPerInstance = Math.Round(allocatedPerInstance / 1024.0, 1),
             };
             Console.WriteLine(JsonSerializer.Serialize(result));
             return 0;
