@@ -24,6 +24,7 @@ internal static class DesignerApi
     {
         var definitions = app.MapGroup("/api/definitions").WithTags("Process designer").RequireAuthorization();
         definitions.MapGet("/activities", Activities);
+        definitions.MapGet("/drafts", ListDraftsAsync).RequireAuthorization(Roles.PolicyAdmin);
         definitions.MapGet("/{key}/draft", GetDraftAsync).RequireAuthorization(Roles.PolicyAdmin);
         definitions.MapPut("/{key}/draft", SaveDraftAsync).RequireAuthorization(Roles.PolicyAdmin);
         definitions.MapDelete("/{key}/draft", DeleteDraftAsync).RequireAuthorization(Roles.PolicyAdmin);
@@ -38,6 +39,8 @@ internal static class DesignerApi
 
     public sealed record DraftResponse(string Key, string Xml, DateTimeOffset SavedAt, string SavedBy);
 
+    public sealed record DraftSummaryResponse(string Key, string? Name, DateTimeOffset SavedAt, string SavedBy);
+
     public sealed record PreviewRequest(string? Xml, string? Start, string? StartTime, string? Profile);
 
     public sealed record PreviewResponse(DateOnly Start, DateTimeOffset StartAt, string Profile, int ProfileVersion, IReadOnlyList<PreviewedDeadline> Deadlines);
@@ -47,6 +50,10 @@ internal static class DesignerApi
         TypedResults.Ok(registry.All
             .Select(a => new ActivityResponse(a.Name, a.Description, [.. a.Inputs.Select(i => new ActivityInputResponse(i.Name, i.Required, i.Description))]))
             .ToList());
+
+    /// <summary>Every saved draft by key, without its XML: those of published definitions and of processes not yet published.</summary>
+    private static async Task<Ok<List<DraftSummaryResponse>>> ListDraftsAsync(WorkflowEngine engine, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await engine.Definitions.ListDraftsAsync(cancellationToken)).Select(d => new DraftSummaryResponse(d.Key, d.Name, d.SavedAt, d.SavedBy)).ToList());
 
     private static async Task<Results<Ok<DraftResponse>, NotFound>> GetDraftAsync(string key, WorkflowEngine engine, CancellationToken cancellationToken) =>
         await engine.Definitions.GetDraftAsync(key, cancellationToken) is { } draft ? TypedResults.Ok(View(draft)) : TypedResults.NotFound();

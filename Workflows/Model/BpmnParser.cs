@@ -95,7 +95,11 @@ public sealed class BpmnParser
     /// draft may still be unfinished or use elements ShareFlow cannot run.
     /// </summary>
     /// <exception cref="BpmnParseException">The document is unsafe, malformed, too large, not BPMN, or names no single process.</exception>
-    public string ReadProcessId(string xml)
+    public string ReadProcessId(string xml) => ReadProcessHeader(xml).Id;
+
+    /// <summary>As <see cref="ReadProcessId"/>, with the process's name (its <c>name</c> attribute; null when it has none).</summary>
+    /// <exception cref="BpmnParseException">The document is unsafe, malformed, too large, not BPMN, or names no single process.</exception>
+    public (string Id, string? Name) ReadProcessHeader(string xml)
     {
         ArgumentNullException.ThrowIfNull(xml);
         if (xml.Length > _options.MaxCharactersInDocument)
@@ -110,7 +114,9 @@ public sealed class BpmnParser
         var processes = root.Elements(Bpmn + "process")
             .Select(p => (Id: DocumentReader.RequiredId(p), IsExecutable: ((string?)p.Attribute("isExecutable"))?.Trim() is "true" or "1"))
             .ToList();
-        return DocumentReader.ExecutableId(root, processes);
+        var id = DocumentReader.ExecutableId(root, processes);
+        var name = root.Elements(Bpmn + "process").First(p => DocumentReader.RequiredId(p) == id).Attribute("name")?.Value.Trim();
+        return (id, string.IsNullOrEmpty(name) ? null : name);
     }
 
     private BpmnDefinition Read(XmlReader reader) => new DocumentReader(_options).Read(Load(reader));

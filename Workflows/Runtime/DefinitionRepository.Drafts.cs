@@ -8,6 +8,9 @@ namespace ShareFlow.Workflows.Runtime;
 /// <summary>A saved draft of a definition, as the designer reloads it.</summary>
 public sealed record DefinitionDraft(string Key, string Xml, DateTimeOffset SavedAt, string SavedBy);
 
+/// <summary>A saved draft as the list of definitions shows it: its key, its process's name (null: none given), who saved it last and when.</summary>
+public sealed record DefinitionDraftSummary(string Key, string? Name, DateTimeOffset SavedAt, string SavedBy);
+
 /// <summary>
 /// Drafts: the designer's work in progress, one per key. A draft is kept as written — it may be an unfinished process
 /// that would not pass validation — but it must be safe, well-formed BPMN 2.0 XML within the size limit whose process id
@@ -25,6 +28,30 @@ public sealed partial class DefinitionRepository
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var record = await db.DefinitionDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.Key == key, cancellationToken).ConfigureAwait(false);
         return record is null ? null : ToDraft(record);
+    }
+
+    /// <summary>
+    /// Every saved draft, by key: of published definitions and of processes never yet published, which the list of
+    /// definitions shows only through this.
+    /// </summary>
+    public async Task<IReadOnlyList<DefinitionDraftSummary>> ListDraftsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var records = await db.DefinitionDrafts.AsNoTracking().OrderBy(d => d.Key).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. records.Select(r => new DefinitionDraftSummary(r.Key, NameOf(r.Xml), r.SavedAt, r.SavedBy))];
+    }
+
+    /// <summary>The draft's process name; null when it has none (a draft was checked when saved, so it reads).</summary>
+    private string? NameOf(string xml)
+    {
+        try
+        {
+            return Parser.ReadProcessHeader(xml).Name;
+        }
+        catch (BpmnParseException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Stores <paramref name="xml"/> as the draft of <paramref name="key"/>, replacing the one before.</summary>

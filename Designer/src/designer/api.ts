@@ -18,6 +18,14 @@ export interface Draft {
   savedBy: string | null;
 }
 
+/** A saved draft as the list of definitions shows it, without its XML; `name` is its process's name, if it gives one. */
+export interface DraftSummary {
+  key: string;
+  name: string | null;
+  savedAt: string;
+  savedBy: string;
+}
+
 /** A finding of the server's validator; `severity` is `Error` or `Warning`. */
 export interface ValidationFinding {
   elementId: string;
@@ -172,6 +180,7 @@ export const definitionsApi = {
   xml: (key: string, version: number) => api.get<string>(`${path(key)}/versions/${version}/xml`),
   validate: (xml: string) => sendXml<ValidationResult>('/api/definitions/validate', xml),
   publish: (xml: string) => sendXml<DefinitionVersion>('/api/definitions', xml),
+  drafts: () => api.get<DraftSummary[]>('/api/definitions/drafts'),
   draft: (key: string) => orNone(api.get<Draft>(`${path(key)}/draft`)),
   saveDraft: (key: string, xml: string) => api.put<Draft>(`${path(key)}/draft`, { xml }),
   discardDraft: (key: string) => api.delete<void>(`${path(key)}/draft`),

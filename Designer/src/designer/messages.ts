@@ -17,6 +17,9 @@ export default {
       keyHint: '如 dataCorrection（字母开头）',
       badKey: '以字母开头，只含字母、数字、_、-、.',
       keyTaken: '该流程标识已存在',
+      draftTaken: '该流程标识已有未发布的草稿，请在列表中打开继续编辑',
+      unpublished: '未发布',
+      draftSaved: '{by} 保存于 {at}',
     },
     toolbar: {
       validate: '校验',
@@ -250,6 +253,9 @@ export default {
       keyHint: 'e.g. dataCorrection (starts with a letter)',
       badKey: 'Starts with a letter; letters, digits, _, - and . only',
       keyTaken: 'This process key exists already',
+      draftTaken: 'This process key has an unpublished draft; open it from the list to go on editing',
+      unpublished: 'Not published',
+      draftSaved: 'Saved by {by} at {at}',
     },
     toolbar: {
       validate: 'Validate',

@@ -124,9 +124,38 @@ public abstract class DesignerApiTests<TFactory>(TFactory factory) : IClassFixtu
             Assert.Equal(HttpStatusCode.Forbidden, await other.StatusOfGetAsync("/api/definitions/guardedDraft/draft"));
             Assert.Equal(HttpStatusCode.Forbidden, (await other.PutAsJsonAsync("/api/definitions/guardedDraft/draft", new { xml = Runnable("guardedDraft") })).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await other.DeleteAsync(new Uri("/api/definitions/guardedDraft/draft", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, await other.StatusOfGetAsync("/api/definitions/drafts"));
         }
 
         Assert.Equal("admin", (await admin.GetFromJsonAsync<JsonElement>("/api/definitions/guardedDraft/draft")).GetProperty("savedBy").GetString());
+    }
+
+    [Fact]
+    public async Task Drafts_AreListedWithTheirProcessNames_ThoseNeverPublishedToo_UntilPublished()
+    {
+        var admin = await factory.SignInAsync("admin");
+        var named = Runnable("listedNewProcess").Replace("<bpmn:process id=\"listedNewProcess\"", "<bpmn:process id=\"listedNewProcess\" name=\" 数据更正申请 \"", StringComparison.Ordinal);
+        await admin.PutAsJsonAsync("/api/definitions/listedNewProcess/draft", new { xml = named });
+        await admin.PutAsJsonAsync("/api/definitions/sharingApplication/draft", new { xml = await LatestXmlAsync(admin, "sharingApplication") });
+        await admin.PutAsJsonAsync("/api/definitions/listedUnnamed/draft", new { xml = Runnable("listedUnnamed") });
+
+        var drafts = (await admin.GetFromJsonAsync<JsonElement>("/api/definitions/drafts")).EnumerateArray().ToDictionary(d => d.GetProperty("key").GetString()!);
+
+        var fresh = drafts["listedNewProcess"];
+        Assert.Equal(("数据更正申请", "admin"), (fresh.GetProperty("name").GetString(), fresh.GetProperty("savedBy").GetString()));
+        Assert.Equal(new DateTimeOffset(2026, 9, 23, 1, 0, 0, TimeSpan.Zero), fresh.GetProperty("savedAt").GetDateTimeOffset());
+        Assert.False(fresh.TryGetProperty("xml", out _));
+        Assert.Equal(JsonValueKind.Null, drafts["listedUnnamed"].GetProperty("name").ValueKind);
+        Assert.Equal("共享申请", drafts["sharingApplication"].GetProperty("name").GetString());
+        Assert.DoesNotContain("listedNewProcess", (await admin.GetFromJsonAsync<JsonElement>("/api/definitions")).EnumerateArray().Select(d => d.GetProperty("key").GetString()));
+
+        var published = await admin.PostAsync(new Uri("/api/definitions", UriKind.Relative), new StringContent(named, Encoding.UTF8, "application/xml"));
+
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        var after = (await admin.GetFromJsonAsync<JsonElement>("/api/definitions/drafts")).EnumerateArray().Select(d => d.GetProperty("key").GetString()).ToList();
+        Assert.DoesNotContain("listedNewProcess", after);
+        Assert.Contains("sharingApplication", after);
+        await admin.DeleteAsync(new Uri("/api/definitions/sharingApplication/draft", UriKind.Relative));
     }
 
     [Fact]
