@@ -15,14 +15,30 @@ internal static class SupervisionApi
     public static void MapSupervisionApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/supervision", GetAsync).WithTags("Supervision").RequireAuthorization();
 
-    private static async Task<Results<Ok<SupervisionResponse>, ForbidHttpResult>> GetAsync(HttpContext context, Supervision supervision, CancellationToken cancellationToken)
+    /// <param name="since">
+    /// The first day (yyyy-MM-dd) whose escalations are listed once dealt with; by default <see cref="Supervision.DefaultDays"/>
+    /// days back. Escalations still open are listed however old. Anything but a date: 400 naming <c>since</c>.
+    /// </param>
+    private static async Task<Results<Ok<SupervisionResponse>, ForbidHttpResult, ValidationProblem>> GetAsync(
+        HttpContext context, Supervision supervision, string? since, CancellationToken cancellationToken)
     {
         var caller = CallerBinding.Require(context);
+        string? department;
         if (caller.HasRole(Roles.CoordinatingOffice))
         {
-            return TypedResults.Ok(await supervision.BuildAsync(null, cancellationToken));
+            department = null;
+        }
+        else if (caller.HasRole(Roles.Supervisor))
+        {
+            department = caller.Department;
+        }
+        else
+        {
+            return TypedResults.Forbid();
         }
 
-        return caller.HasRole(Roles.Supervisor) ? TypedResults.Ok(await supervision.BuildAsync(caller.Department, cancellationToken)) : TypedResults.Forbid();
+        var errors = new QueryErrors();
+        DateOnly? from = since is null ? null : errors.Date(nameof(since), since);
+        return errors.Any ? errors.ToProblem() : TypedResults.Ok(await supervision.BuildAsync(department, from, cancellationToken));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using ShareFlow.Domain.Calendar;
 using ShareFlow.Workflows.Model;
 using ShareFlow.Workflows.Persistence;
 using ShareFlow.Workflows.Runtime;
@@ -24,24 +25,37 @@ internal sealed record OverdueItem(
     Guid TaskId, Guid CaseId, string? CaseNumber, string Process, string? Kind, string? Title, string TaskName, string? Department, string? Assignee,
     DateOnly? DueDate, DateTimeOffset? DueAt, int WorkingDaysOverdue);
 
-internal sealed record SupervisionResponse(IReadOnlyList<EscalationItem> Escalations, IReadOnlyList<OverdueItem> Overdue);
+/// <param name="Since">The first day whose escalations are listed once dealt with; every escalation still open is listed, however old.</param>
+internal sealed record SupervisionResponse(DateOnly Since, IReadOnlyList<EscalationItem> Escalations, IReadOnlyList<OverdueItem> Overdue);
 
 /// <summary>
 /// 督办: the escalations and the overdue steps a department's principal or the coordinating office watches. Every shipped
 /// process puts a deadline timer on its timed steps (a boundary timer <c>sf:anchor="taskDue"</c> without offset or
 /// fraction); when it fires, the process escalates — the office takes over (共享申请, 数据异议), gets a follow-up step
 /// (目录变更), the principals and the office are told (验收汇交, 开放申请, 争议协调), or the top tier decides (限期整改).
-/// An escalation is such a firing, read from the history with the definition version the case runs.
+/// An escalation is such a firing, read from the history with the definition version the case runs. Every escalation
+/// still open is listed; one dealt with only when it fired on or after the day asked for (by default
+/// <see cref="DefaultDays"/> days back), so that the page reads the firings of running cases and of that period rather
+/// than the whole history of the city.
 /// </summary>
-internal sealed class Supervision(IDbContextFactory<ShareFlowDbContext> dbFactory, TaskCases taskCases)
+internal sealed class Supervision(IDbContextFactory<ShareFlowDbContext> dbFactory, TaskCases taskCases, TimeProvider clock)
 {
+    /// <summary>How many days back escalations already dealt with are listed unless another first day is asked for.</summary>
+    public const int DefaultDays = 90;
+
     private readonly ConcurrentDictionary<long, ProcessModel?> _models = new();
 
     /// <param name="department">The principal's department: only its cases (as requester or provider) and the steps it is late with; null for all.</param>
-    public async Task<SupervisionResponse> BuildAsync(string? department, CancellationToken cancellationToken)
+    /// <param name="since">The first day (Asia/Shanghai) whose escalations are listed once dealt with; null: <see cref="DefaultDays"/> days before today.</param>
+    public async Task<SupervisionResponse> BuildAsync(string? department, DateOnly? since, CancellationToken cancellationToken)
     {
+        var from = since ?? ChinaTime.Today(clock).AddDays(-DefaultDays);
+        var fromInstant = ChinaTime.StartOfDay(from);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var fired = await db.History.AsNoTracking().Where(h => h.Kind == "timer-fired" && h.ElementId != null)
+        // A firing before the period matters only while its case runs: a finished case has nothing left open.
+        var fired = await db.History.AsNoTracking()
+            .Where(h => h.Kind == "timer-fired" && h.ElementId != null
+                && (h.At >= fromInstant || db.ProcessInstances.Any(i => i.Id == h.InstanceId && i.Status == InstanceStatus.Active)))
             .OrderBy(h => h.Id).Select(h => new { h.InstanceId, h.At, ElementId = h.ElementId! }).ToListAsync(cancellationToken);
         var firedIn = fired.Select(f => f.InstanceId).Distinct().ToList();
         var definitions = await db.ProcessInstances.AsNoTracking().Where(i => firedIn.Contains(i.Id))
@@ -87,7 +101,8 @@ internal sealed class Supervision(IDbContextFactory<ShareFlowDbContext> dbFactor
                 opened.Add(officeTask.Id);
             }
 
-            if (!Concerns(caseId, lateTask.CandidateDepartment))
+            var open = officeTask is not null ? officeTask.Status == UserTaskStatus.Open : lateTask.Status == UserTaskStatus.Open;
+            if (!Concerns(caseId, lateTask.CandidateDepartment) || (!open && at < fromInstant))
             {
                 continue;
             }
@@ -95,7 +110,7 @@ internal sealed class Supervision(IDbContextFactory<ShareFlowDbContext> dbFactor
             var row = cases.Case(caseId);
             escalations.Add(new EscalationItem(
                 caseId, row?.Number, process, row?.Kind, row?.Title, lateTask.CandidateDepartment, lateTask.Id, lateTask.Name ?? lateTask.ElementId, lateTask.DueDate, at,
-                officeTask?.Id, officeTask is not null ? officeTask.Status == UserTaskStatus.Open : lateTask.Status == UserTaskStatus.Open));
+                officeTask?.Id, open));
         }
 
         var overdue = overdueTasks
@@ -110,7 +125,7 @@ internal sealed class Supervision(IDbContextFactory<ShareFlowDbContext> dbFactor
                     t.Task.Assignee, t.Task.DueDate, t.Task.DueAt, deadline.WorkingDaysOverdue);
             })
             .ToList();
-        return new SupervisionResponse([.. escalations.OrderByDescending(e => e.EscalatedAt)], overdue);
+        return new SupervisionResponse(from, [.. escalations.OrderByDescending(e => e.EscalatedAt)], overdue);
     }
 
     /// <summary>A step's deadline timer: fires at the host step's due instant (<c>sf:anchor="taskDue"</c>, no offset, no fraction).</summary>

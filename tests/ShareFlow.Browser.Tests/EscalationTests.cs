@@ -43,6 +43,8 @@ public sealed class EscalationTests(Chromium chromium, ShareFlowSite site, ITest
         var supervisor = await OpenAsync(Supervisor, "/supervision");
         var escalation = supervisor.RowWith(number);
         await Expect(escalation).ToHaveCountAsync(1);
+        // Open escalations are all listed; closed ones from the day shown, by default ninety days back.
+        await Expect(supervisor.GetByLabel("已办结事项起始日")).ToHaveValueAsync(Site.Today.AddDays(-90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await ShotAsync(supervisor, "escalation");
 
         // The reviewer's answer is no longer waited for: the task has left 待办.

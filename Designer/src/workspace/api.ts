@@ -198,6 +198,8 @@ export interface OverdueItem {
 }
 
 export interface SupervisionResponse {
+  /** The first day whose closed escalations are listed (open ones are listed however old), yyyy-MM-dd. */
+  since: string;
   escalations: EscalationItem[];
   overdue: OverdueItem[];
 }
@@ -510,7 +512,7 @@ export const notificationsApi = {
 };
 
 export const supervisionApi = {
-  get: () => api.get<SupervisionResponse>('/api/supervision'),
+  get: (since?: string) => api.get<SupervisionResponse>('/api/supervision', since ? { since } : undefined),
 };
 
 export const deputiesApi = {

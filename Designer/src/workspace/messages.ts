@@ -599,6 +599,8 @@ const zhCN = {
     noEscalations: '暂无超期上报',
     noOverdue: '暂无超期未办事项',
     unavailable: '服务器暂未提供督办数据。',
+    since: '已办结事项起始日',
+    sinceHint: '未办结的超期上报全部列出；已办结的列出该日以来上报的。',
   },
   deputies: {
     name: '指定代理人',
@@ -1215,6 +1217,8 @@ const en: Messages = {
     noEscalations: 'No escalations',
     noOverdue: 'Nothing overdue',
     unavailable: 'The server does not provide supervision data yet.',
+    since: 'Closed ones since',
+    sinceHint: 'Every open escalation is listed; closed ones only if escalated on or after this day.',
   },
   deputies: {
     name: 'Name an acting official',

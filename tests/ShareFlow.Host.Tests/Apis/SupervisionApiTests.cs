@@ -135,6 +135,45 @@ public abstract class SupervisionApiTests
     }
 
     [Fact]
+    public async Task Supervision_ListsEveryOpenEscalation_AndThoseDealtWithSinceTheDayAskedFor_NinetyDaysBackByDefault()
+    {
+        using var factory = NewHost();
+        var admin = await factory.SignInAsync("admin");
+        var application = await ApplyAsync(await factory.SignInAsync("clerk.edu"), "人口基础信息", ["姓名"], "学籍核验");
+        var change = await ChangeCatalogAsync(await factory.SignInAsync("reviewer.amr"));
+        await AdvanceAsync(admin, 16);
+        var office = await factory.SignInAsync("office");
+        var coordinate = (await office.TaskOfAsync(application))!.Value;
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"/api/tasks/{coordinate.GetProperty("id").GetGuid()}/complete", new { outcome = "approve", opinion = "经协调同意共享" })).StatusCode);
+
+        var now = await SupervisionAsync(office);
+        Assert.Equal(DateOnly.Parse(await TodayAsync(admin), System.Globalization.CultureInfo.InvariantCulture).AddDays(-90).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Text(now, "since"));
+        Assert.False(Assert.Single(Of(now, "escalations", application)).GetProperty("open").GetBoolean());
+        Assert.True(Assert.Single(Of(now, "escalations", change)).GetProperty("open").GetBoolean());
+
+        // Some fourteen weeks on, the application's escalation, dealt with in October, is older than the default period;
+        // the catalog change's is still open and still listed.
+        await AdvanceAsync(admin, 70);
+        var later = await SupervisionAsync(office);
+        Assert.True(string.CompareOrdinal(Text(later, "since"), "2026-10-22") > 0);
+        Assert.Empty(Of(later, "escalations", application));
+        Assert.True(Assert.Single(Of(later, "escalations", change)).GetProperty("open").GetBoolean());
+        Assert.Empty(Of(await SupervisionAsync(await factory.SignInAsync("supervisor.psb")), "escalations", application));
+
+        var wider = await office.GetFromJsonAsync<JsonElement>("/api/supervision?since=2026-10-01");
+        Assert.Equal("2026-10-01", Text(wider, "since"));
+        Assert.Single(Of(wider, "escalations", application));
+        Assert.Single(Of(wider, "escalations", change));
+
+        foreach (var bad in new[] { "2026-02-30", "yesterday", "1800-01-01" })
+        {
+            var response = await office.GetAsync(new Uri($"/api/supervision?since={bad}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("since", out _), bad);
+        }
+    }
+
+    [Fact]
     public async Task Supervision_IsForPrincipalsAndTheOffice_403ForOthers()
     {
         using var factory = NewHost();
