@@ -1,19 +1,22 @@
 import { reactive } from 'vue';
-import { definitionsApi, profilesApi, type Activity, type PolicyProfile } from './api';
+import { definitionsApi, profilesApi, type Activity, type DefinitionVersion, type PolicyProfile } from './api';
 
 /**
- * What the panel offers as choices: the registered activities and the policy profiles' day parameters. Loaded once
- * per page visit; a failure leaves them empty (the panel then takes free text).
+ * What the panel offers as choices: the registered activities, the policy profiles' day parameters and the published
+ * processes a call activity may call. Loaded once per page visit; a failure leaves them empty (the panel then takes
+ * free text).
  */
 export const reference = reactive({
   activities: null as Activity[] | null,
   profiles: [] as PolicyProfile[],
+  processes: [] as DefinitionVersion[],
 });
 
 export async function loadReference(): Promise<void> {
-  const [activities, profiles] = await Promise.allSettled([definitionsApi.activities(), profilesApi.list()]);
+  const [activities, profiles, processes] = await Promise.allSettled([definitionsApi.activities(), profilesApi.list(), definitionsApi.list()]);
   reference.activities = activities.status === 'fulfilled' && Array.isArray(activities.value) ? activities.value : null;
   reference.profiles = profiles.status === 'fulfilled' && Array.isArray(profiles.value) ? profiles.value : [];
+  reference.processes = processes.status === 'fulfilled' && Array.isArray(processes.value) ? processes.value : [];
 }
 
 /** Every day parameter of any profile, with its value in the active profile. */

@@ -39,7 +39,12 @@ export function useDiagram(canvas: Ref<HTMLElement | null>, panel: Ref<HTMLEleme
         canvas: canvas.value,
         panel: panel.value!,
         locale: locale.value,
-        shareflow: { t: (key, params) => t(key, params ?? {}), parameters: () => dayParameters(), activities: () => reference.activities },
+        shareflow: {
+          t: (key, params) => t(key, params ?? {}),
+          parameters: () => dayParameters(),
+          activities: () => reference.activities,
+          processes: () => reference.processes,
+        },
       });
       diagram.value.on('commandStack.changed', () => {
         dirty.value = true;

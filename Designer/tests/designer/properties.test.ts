@@ -106,6 +106,48 @@ describe('the ShareFlow groups of the properties panel', () => {
     expect(register.extensionElements.values[0].value).toBe('已登记');
   });
 
+  it('shows the called process of a call activity and the variables it passes in and takes back', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('rectify');
+    expect(groupTitles(opened.panel)).toContain('调用子流程');
+    expect(field(opened.panel, '被调用流程').value).toBe('rectificationOrder');
+    expect(opened.panel.textContent).toContain('调用“限期整改”的最新发布版本');
+    const passedIn = field(opened.panel, '传入变量（本流程 → 子流程）').value.split('\n');
+    expect(passedIn.slice(0, 2)).toEqual(['rectificationDepartment=department', 'applicationId=subjectCaseId']);
+    const input = field(opened.panel, '被调用流程') as HTMLInputElement;
+    const list = opened.panel.querySelector(`#${input.getAttribute('list')}`);
+    expect(Array.from(list!.querySelectorAll('option')).map((option) => option.value)).toEqual(['rectificationOrder', 'sharingDispute']);
+  });
+
+  it('writes the called process and the mappings, outputs after inputs, into the exported XML', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('rectify');
+    await type(field(opened.panel, '被调用流程') as HTMLInputElement, 'dataCorrection');
+    expect(opened.panel.textContent).toContain('尚无已发布的此流程');
+    await type(field(opened.panel, '传入变量（本流程 → 子流程）') as HTMLTextAreaElement, 'applicationId = subjectCaseId\n\n*');
+    await type(field(opened.panel, '传出变量（子流程 → 本流程）') as HTMLTextAreaElement, 'orderOutcome=rectificationOutcome');
+    const rectify = (await exported()).rectify;
+    expect(rectify.calledElement).toBe('dataCorrection');
+    expect(rectify.extensionElements.values.map((value: any) => [value.$type, value.source ?? value.variables, value.target])).toEqual([
+      ['sf:In', 'applicationId', 'subjectCaseId'],
+      ['sf:In', 'all', undefined],
+      ['sf:Out', 'orderOutcome', 'rectificationOutcome'],
+    ]);
+  });
+
+  it('refuses a mapping line that is not source=target, naming the line, and keeps the mappings before; a cleared called process is flagged', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('rectify');
+    const before = field(opened.panel, '传入变量（本流程 → 子流程）').value;
+    await type(field(opened.panel, '传入变量（本流程 → 子流程）') as HTMLTextAreaElement, 'applicationId=subjectCaseId\ndepartment');
+    expect(opened.panel.querySelector('[data-entry-id="sf-mappingsIn"] .bio-properties-panel-error')?.textContent).toContain('第 2 行');
+    await type(field(opened.panel, '被调用流程') as HTMLInputElement, '');
+    expect(opened.panel.querySelector('[data-entry-id="sf-calledElement"] .bio-properties-panel-error')?.textContent).toContain('必填');
+    const rectify = (await exported()).rectify;
+    expect(rectify.calledElement).toBeUndefined();
+    expect(rectify.extensionElements.values.filter((value: any) => value.$type === 'sf:In').map((value: any) => `${value.source}=${value.target}`).join('\n')).toBe(before);
+  });
+
   it('edits and checks the condition of a flow out of a gateway, and its default flag', async () => {
     opened = await openModeler('sharing-application.bpmn');
     await opened.select('toGrantDirectly');

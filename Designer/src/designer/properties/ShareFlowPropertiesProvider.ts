@@ -16,9 +16,11 @@ import {
   getCondition,
   getInput,
   getInputs,
+  getMappings,
   getSf,
   hostOf,
   isActivityTask,
+  isCallActivity,
   isDefaultFlow,
   isGatewayFlow,
   isPassThroughTask,
@@ -26,13 +28,18 @@ import {
   isUserTask,
   setCondition,
   setDefaultFlow,
+  parseMappings,
+  setCalledElement,
   setInput,
+  setMappings,
   setSf,
   timerDefinition,
   userTasksWithDeadline,
   type DiagramElement,
+  type MappingDirection,
   type Services,
 } from './model';
+import { processKeyPattern } from '../bpmn/template';
 
 /** What the page hands the provider (bpmn-js config key `shareflow`). */
 export interface ShareFlowPanelConfig {
@@ -42,6 +49,8 @@ export interface ShareFlowPanelConfig {
   parameters: () => { name: string; days?: number }[];
   /** The registered activities, or null when they could not be loaded. */
   activities: () => Activity[] | null;
+  /** The published processes a call activity may call, by key; empty when they could not be loaded. */
+  processes?: () => { key: string; name: string | null }[];
 }
 
 const LOW_PRIORITY = 500;
@@ -78,6 +87,7 @@ export class ShareFlowPropertiesProvider {
     if (isActivityTask(element)) groups.push(this.activityGroup(element));
     if (isPassThroughTask(element)) groups.push(this.extensionGroup(element));
     if (isGatewayFlow(element)) groups.push(this.conditionGroup(element));
+    if (isCallActivity(element)) groups.push(this.callGroup(element));
     if (is(element, 'bpmn:UserTask') && is(element.businessObject.loopCharacteristics, 'bpmn:MultiInstanceLoopCharacteristics')) {
       groups.push(this.multiInstanceGroup(element));
     }
@@ -157,6 +167,54 @@ export class ShareFlowPropertiesProvider {
     const parameter = this.config.parameters().find((candidate) => candidate.name === value?.trim());
     if (parameter?.days !== undefined) return this.t('dueDaysParameter', { days: parameter.days });
     return this.t('dueDaysHelp');
+  }
+
+  /** 调用子流程: the called process's key, and the variables copied into it and back out of it (sf:in, sf:out). */
+  private callGroup(element: DiagramElement): Group {
+    const processes = () => this.config.processes?.() ?? [];
+    const mappings = (direction: MappingDirection) => ({
+      id: `sf-mappings${direction}`,
+      element,
+      component: TextAreaFieldEntry,
+      isEdited: isTextAreaEntryEdited,
+      label: this.t(direction === 'In' ? 'mappingsIn' : 'mappingsOut'),
+      description: this.t('mappingsHelp'),
+      getValue: () => getMappings(element, direction),
+      setValue: (value: string | undefined) => setMappings(this.services, element, direction, value),
+      validate: (value: string | undefined) => {
+        const parsed = parseMappings(value);
+        return 'badLine' in parsed ? this.config.t('designer.check.badMapping', { n: parsed.badLine }) : null;
+      },
+    });
+    return {
+      id: 'shareflow-call',
+      label: this.t('callGroup'),
+      entries: [
+        {
+          id: 'sf-calledElement',
+          element,
+          component: TextEntry,
+          isEdited: isTextFieldEntryEdited,
+          label: this.t('calledElement'),
+          suggestions: processes().map((process) => ({ value: process.key, label: process.name ?? process.key })),
+          description: (value: string | undefined) => {
+            const key = value?.trim();
+            if (!key || processes().length === 0) return undefined;
+            const process = processes().find((candidate) => candidate.key === key);
+            return process ? this.t('calledProcess', { name: process.name ?? process.key }) : this.t('calledUnknown');
+          },
+          getValue: () => element.businessObject.calledElement ?? undefined,
+          setValue: (value: string | undefined) => setCalledElement(this.services, element, value),
+          validate: (value: string | undefined) => {
+            const key = value?.trim();
+            if (!key) return this.config.t('designer.check.required');
+            return processKeyPattern.test(key) ? null : this.config.t('designer.check.badProcessKey');
+          },
+        },
+        mappings('In'),
+        mappings('Out'),
+      ],
+    };
   }
 
   private assignmentGroup(element: DiagramElement): Group {

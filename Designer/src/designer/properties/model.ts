@@ -122,15 +122,20 @@ export function setInput(services: Services, element: DiagramElement, name: stri
     services.modeling.updateModdleProperties(element, existing, { value: text });
     return;
   }
-  let extensionElements = bo.extensionElements;
-  if (!extensionElements) {
-    extensionElements = services.bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
-    extensionElements.$parent = bo;
-    services.modeling.updateProperties(element, { extensionElements });
-  }
+  const extensionElements = ensureExtensionElements(services, element);
   const input = services.bpmnFactory.create('sf:Input', { name, value: text });
   input.$parent = extensionElements;
   services.modeling.updateModdleProperties(element, extensionElements, { values: [...(extensionElements.values ?? []), input] });
+}
+
+/** The element's extensionElements, added when it has none. */
+function ensureExtensionElements(services: Services, element: DiagramElement): ModdleElement {
+  const bo = element.businessObject;
+  if (bo.extensionElements) return bo.extensionElements;
+  const extensionElements = services.bpmnFactory.create('bpmn:ExtensionElements', { values: [] });
+  extensionElements.$parent = bo;
+  services.modeling.updateProperties(element, { extensionElements });
+  return extensionElements;
 }
 
 /** The user tasks of the diagram that have a deadline, for a deadline extension's target. */
@@ -138,4 +143,77 @@ export function userTasksWithDeadline(elementRegistry: any): ModdleElement[] {
   return elementRegistry
     .filter((element: DiagramElement) => is(element, 'bpmn:UserTask') && !!getSf(element.businessObject, 'dueDays'))
     .map((element: DiagramElement) => element.businessObject);
+}
+
+export function isCallActivity(element: DiagramElement): boolean {
+  return is(element, 'bpmn:CallActivity');
+}
+
+/** The called process's key (`calledElement`); a blank value removes it. */
+export function setCalledElement(services: Services, element: DiagramElement, value: string | undefined | null) {
+  services.modeling.updateProperties(element, { calledElement: normalise(value) });
+}
+
+/** `In`: variables copied into the called process (sf:in); `Out`: copied back when it ends (sf:out). */
+export type MappingDirection = 'In' | 'Out';
+
+/** One variable mapping: a variable copied under another name, or every variable (`all`). */
+export type Mapping = { source: string; target: string } | { all: true };
+
+const variableName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function mappingElements(element: DiagramElement, direction: MappingDirection): ModdleElement[] {
+  const values: ModdleElement[] = element.businessObject.extensionElements?.values ?? [];
+  return values.filter((value) => is(value, `sf:${direction}`));
+}
+
+/** The call activity's mappings in one direction, one per line as the panel shows them: `source=target`, or `*`. */
+export function getMappings(element: DiagramElement, direction: MappingDirection): string {
+  return mappingElements(element, direction)
+    .map((mapping) => (mapping.variables === 'all' ? '*' : `${mapping.source ?? ''}=${mapping.target ?? ''}`))
+    .join('\n');
+}
+
+/**
+ * Reads mappings written one per line (`source=target`, or `*` for every variable; blank lines skipped). Returns the
+ * 1-based number of the first line that is neither, with both sides variable names.
+ */
+export function parseMappings(text: string | undefined): { mappings: Mapping[] } | { badLine: number } {
+  const mappings: Mapping[] = [];
+  const lines = (text ?? '').split(/\r?\n/);
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (!line) continue;
+    if (line === '*') {
+      mappings.push({ all: true });
+      continue;
+    }
+    const parts = line.split('=').map((part) => part.trim());
+    if (parts.length !== 2 || !variableName.test(parts[0]) || !variableName.test(parts[1])) return { badLine: index + 1 };
+    mappings.push({ source: parts[0], target: parts[1] });
+  }
+  return { mappings };
+}
+
+/**
+ * Replaces the call activity's mappings in one direction with those written in `text` (see {@link parseMappings}), in
+ * one undoable command, keeping its other extension elements; text that does not read changes nothing.
+ */
+export function setMappings(services: Services, element: DiagramElement, direction: MappingDirection, text: string | undefined) {
+  const parsed = parseMappings(text);
+  if ('badLine' in parsed) return;
+  if (!element.businessObject.extensionElements && parsed.mappings.length === 0) return;
+  const extensionElements = ensureExtensionElements(services, element);
+  const created = parsed.mappings.map((mapping) => {
+    const attributes = 'all' in mapping ? { variables: 'all' } : { source: mapping.source, target: mapping.target };
+    const moddle = services.bpmnFactory.create(`sf:${direction}`, attributes);
+    moddle.$parent = extensionElements;
+    return moddle;
+  });
+  // The new mappings take the place of the first old one, so sf:in stay before sf:out as they were written.
+  const values: ModdleElement[] = extensionElements.values ?? [];
+  const first = values.findIndex((value) => is(value, `sf:${direction}`));
+  const kept = values.filter((value) => !is(value, `sf:${direction}`));
+  const at = first < 0 ? kept.length : values.slice(0, first).filter((value) => !is(value, `sf:${direction}`)).length;
+  services.modeling.updateModdleProperties(element, extensionElements, { values: [...kept.slice(0, at), ...created, ...kept.slice(at)] });
 }

@@ -30,6 +30,7 @@ export async function openModeler(file: string, locale: 'zh-CN' | 'en' = 'zh-CN'
       t: (key, params) => i18n.global.t(key, params ?? {}),
       parameters: () => [{ name: 'sharing.answerDays', days: 15 }, { name: 'rectification.days', days: 10 }],
       activities: () => activities,
+      processes: () => [{ key: 'rectificationOrder', name: '限期整改' }, { key: 'sharingDispute', name: '共享争议协调' }],
     },
   });
   const { xml } = await withDiagram(shippedXml(file));
