@@ -209,7 +209,7 @@ public sealed class CatalogChange
     {
         RequireWithDepartment($"The change is {Status} and can no longer be withdrawn.");
         RequireOwnDepartment(department, "withdraw");
-        WithdrawalReasons = Required(reasons, "Say why no catalog change is needed.");
+        WithdrawalReasons = Required(reasons, "reasons", "Say why no catalog change is needed.");
         WithdrawnAt = now;
         Status = CatalogChangeStatus.Withdrawn;
     }
@@ -246,7 +246,7 @@ public sealed class CatalogChange
             throw new DomainException($"The submission period ended on {dueDate:yyyy-MM-dd}; an extension must be asked for before the deadline, not after it.");
         }
 
-        ExtensionReasons = Required(reasons, "Give the special reasons for needing more time (特殊原因).");
+        ExtensionReasons = Required(reasons, "extensionReasons", "Give the special reasons for needing more time (特殊原因).");
         ExtensionRequestedBy = user;
         ExtensionRequestedAt = now;
         Extension = ExtensionStatus.Requested;
@@ -267,7 +267,7 @@ public sealed class CatalogChange
     public void RefuseExtension(string officer, string? opinion)
     {
         RequireExtensionRequested();
-        ExtensionOpinion = Required(opinion, "Give the reasons for not extending the period.");
+        ExtensionOpinion = Required(opinion, "extensionOpinion", "Give the reasons for not extending the period.");
         ExtensionDecidedBy = officer;
         Extension = ExtensionStatus.Refused;
     }
@@ -312,7 +312,7 @@ public sealed class CatalogChange
     public void Return(string reviewer, string? reasons, DateTimeOffset now)
     {
         Require(Status == CatalogChangeStatus.UnderReview, $"The change is {Status}, not under review.");
-        Review(reviewer, Required(reasons, "A returned change needs the reasons, so that the department can correct it."), now);
+        Review(reviewer, Required(reasons, "reviewOpinion", "A returned change needs the reasons, so that the department can correct it."), now);
         ReturnCount++;
         Status = CatalogChangeStatus.Returned;
     }

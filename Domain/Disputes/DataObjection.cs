@@ -145,7 +145,7 @@ public sealed class DataObjection
         RequireProvider(department);
         RecordVerification(
             finding,
-            Required(result, finding == ObjectionFinding.Corrected ? "Say what was corrected (更正情况)." : "Say how the data was checked and why it is right (核查结果)."),
+            Required(result, "result", finding == ObjectionFinding.Corrected ? "Say what was corrected (更正情况)." : "Say how the data was checked and why it is right (核查结果)."),
             verifiedBy,
             now);
     }
@@ -159,17 +159,17 @@ public sealed class DataObjection
     {
         RequireStatus(ObjectionStatus.UnderVerification);
         RequireProvider(department);
-        var planBasis = Required(basis, "A correction plan states its basis (处理依据).");
-        var planSteps = Required(steps, "A correction plan states what will be done (处理计划).");
+        var planBasis = Required(basis, "planBasis", "A correction plan states its basis (处理依据).");
+        var planSteps = Required(steps, "planSteps", "A correction plan states what will be done (处理计划).");
         var today = Calendar.ChinaTime.DateOf(now);
         if (committedDate is not { } date)
         {
-            throw new DomainException("A correction plan commits to a date (时限承诺).");
+            throw new DomainException("committedDate", "A correction plan commits to a date (时限承诺).");
         }
 
         if (date <= today)
         {
-            throw new DomainException($"The committed date {date:yyyy-MM-dd} is not after today ({today:yyyy-MM-dd}); commit to a date still to come.");
+            throw new DomainException("committedDate", $"The committed date {date:yyyy-MM-dd} is not after today ({today:yyyy-MM-dd}); commit to a date still to come.");
         }
 
         PlanBasis = planBasis;
@@ -187,7 +187,7 @@ public sealed class DataObjection
         RequireStatus(ObjectionStatus.PlanUnderReview);
         if (!approve && string.IsNullOrWhiteSpace(opinion))
         {
-            throw new DomainException("Say why the plan is sent back (审核意见).");
+            throw new DomainException("opinion", "Say why the plan is sent back (审核意见).");
         }
 
         PlanApproved = approve;
@@ -210,7 +210,7 @@ public sealed class DataObjection
     {
         RequireStatus(ObjectionStatus.Correcting);
         RequireProvider(department);
-        RecordVerification(ObjectionFinding.Corrected, Required(result, "Say what was corrected (更正情况)."), verifiedBy, now);
+        RecordVerification(ObjectionFinding.Corrected, Required(result, "result", "Say what was corrected (更正情况)."), verifiedBy, now);
     }
 
     /// <summary>The provider did not verify within the period: the matter goes to the office.</summary>
@@ -243,7 +243,7 @@ public sealed class DataObjection
             return;
         }
 
-        Report = Required(report, "A disagreement goes to the office as a written report (书面报告): write it.");
+        Report = Required(report, "report", "A disagreement goes to the office as a written report (书面报告): write it.");
         Status = ObjectionStatus.ReportedToOffice;
     }
 
@@ -252,7 +252,7 @@ public sealed class DataObjection
     public void Handle(ObjectionFinding finding, string? result, string handledBy, DateTimeOffset now)
     {
         RequireStatus(ObjectionStatus.ReportedToOffice);
-        OfficeResult = Required(result, "The office answers the requester in writing (处理结果书面反馈): write the result.");
+        OfficeResult = Required(result, "result", "The office answers the requester in writing (处理结果书面反馈): write the result.");
         Finding = finding;
         HandledBy = handledBy;
         Resolution = ObjectionResolution.DecidedByOffice;

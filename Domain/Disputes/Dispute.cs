@@ -204,7 +204,7 @@ public sealed class Dispute
 
         if (!agree)
         {
-            NegotiationReply = Required(reasons, "Say why the departments cannot agree (协商未果的理由).");
+            NegotiationReply = Required(reasons, "reasons", "Say why the departments cannot agree (协商未果的理由).");
             Escalate(TierIndex + 1);
             return;
         }
@@ -213,7 +213,7 @@ public sealed class Dispute
         var partial = granted.Count < _requestedItems.Count;
         if (partial && string.IsNullOrWhiteSpace(reasons))
         {
-            throw new DomainException("Give written reasons for the items not agreed to.");
+            throw new DomainException("reasons", "Give written reasons for the items not agreed to.");
         }
 
         Decide(GrantOutcome(granted), granted, conditions, reasons, "双方协商一致", decidedBy, now);
@@ -244,7 +244,7 @@ public sealed class Dispute
     public void Settle(bool grant, IReadOnlyCollection<string>? items, string? conditions, string? reasons, string decider, string decidedBy, DateTimeOffset now)
     {
         Require(Status == DisputeStatus.Coordinating, $"Dispute {Number} is {Status} and cannot be settled now.");
-        var written = Required(reasons, "A settlement must give written reasons (处理决定须说明理由).");
+        var written = Required(reasons, "reasons", "A settlement must give written reasons (处理决定须说明理由).");
         if (!grant)
         {
             Decide(DisputeOutcome.RefusalUpheld, [], null, written, decider, decidedBy, now);
@@ -269,19 +269,19 @@ public sealed class Dispute
             throw new DomainException($"Dispute {Number} is at the last tier; it must be settled here, there is no further tier to pass it to.");
         }
 
-        var written = Required(reasons, "Say why the dispute cannot be settled at this tier (协调未果的理由).");
+        var written = Required(reasons, "reasons", "Say why the dispute cannot be settled at this tier (协调未果的理由).");
         var next = TierIndex + 1;
         if (next == jointTierIndex)
         {
             var joint = Clean(jointDepartments);
             if (joint.Count == 0)
             {
-                throw new DomainException("The next tier decides together with other departments (机构编制、保密等有关部门): name them.");
+                throw new DomainException("jointDepartments", "The next tier decides together with other departments (机构编制、保密等有关部门): name them.");
             }
 
             if (joint.Contains(RequesterDepartment) || joint.Contains(ProviderDepartment) || joint.Contains(_tierDepartments[next]))
             {
-                throw new DomainException("The departments joining the decision are neither of the two parties nor the deciding office.");
+                throw new DomainException("jointDepartments", "The departments joining the decision are neither of the two parties nor the deciding office.");
             }
 
             _jointDepartments = joint;

@@ -118,7 +118,7 @@ public sealed class RectificationOrder
             throw new DomainException($"The order is addressed to {Department}; {department} cannot report its correction.");
         }
 
-        Correction = Required(correction, "Report what was corrected (整改情况).");
+        Correction = Required(correction, "correction", "Report what was corrected (整改情况).");
         ReportedBy = user;
         ReportedAt = now;
         ReportCount++;
@@ -137,7 +137,7 @@ public sealed class RectificationOrder
     public void Reject(string officer, string? reasons, DateTimeOffset now)
     {
         Require(Status == RectificationStatus.CorrectionReported, $"The order is {Status}; there is no reported correction to reject.");
-        Verify(officer, Required(reasons, "Say why the correction is not enough."), now);
+        Verify(officer, Required(reasons, "verificationOpinion", "Say why the correction is not enough."), now);
         RejectionCount++;
         Status = RectificationStatus.Issued;
     }
@@ -155,7 +155,7 @@ public sealed class RectificationOrder
     public void Conclude(string user, string? measures, DateTimeOffset now)
     {
         Require(Status == RectificationStatus.Escalated, $"The order is {Status}; only an escalated order is decided above the office.");
-        Measures = Required(measures, "Record the decision taken (处理意见).");
+        Measures = Required(measures, "measures", "Record the decision taken (处理意见).");
         ConcludedBy = user;
         ConcludedAt = now;
         Status = RectificationStatus.Concluded;

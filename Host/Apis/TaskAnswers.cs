@@ -69,8 +69,39 @@ internal static class TaskAnswers
     /// <summary>Whether a use case exists for the task; false means the engine's plain completion applies.</summary>
     public static bool Handles(string? process, string element) => process is not null && Handlers.ContainsKey((process, element));
 
-    public static Task AnswerAsync(IServiceProvider services, string process, string element, Guid taskId, TaskAnswer answer, User user, CancellationToken cancellationToken) =>
-        Handlers[(process, element)](services, taskId, answer, user, cancellationToken);
+    /// <summary>
+    /// Answers the task through its process's use case. A broken rule that names a process variable is reported under
+    /// the answer's field that carries it (the choice is <c>outcome</c>), so the form shows it beside that field.
+    /// </summary>
+    public static async Task AnswerAsync(IServiceProvider services, string process, string element, Guid taskId, TaskAnswer answer, User user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Handlers[(process, element)](services, taskId, answer, user, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DomainException ex) when (ex.Field is { } field && AnswerFieldOf.TryGetValue(field, out var answerField) && ex.GetType() == typeof(DomainException))
+        {
+            throw new DomainException(answerField, ex.Message);
+        }
+    }
+
+    /// <summary>The process variables the use cases name in their rules, by the answer field that carries each.</summary>
+    private static readonly Dictionary<string, string> AnswerFieldOf = new(StringComparer.Ordinal)
+    {
+        ["decision"] = "outcome",
+        ["finding"] = "outcome",
+        ["verification"] = "outcome",
+        ["officeAction"] = "outcome",
+        ["extensionDecision"] = "outcome",
+        ["reviewDecision"] = "outcome",
+        ["reviewOpinion"] = "opinion",
+        ["extensionOpinion"] = "opinion",
+        ["verificationOpinion"] = "opinion",
+        ["extensionReasons"] = "reasons",
+        ["correction"] = "result",
+        ["measures"] = "result",
+        ["report"] = "result",
+    };
 
     private static Task Sharing(IServiceProvider services, Guid taskId, TaskAnswer a, User user, CancellationToken cancellationToken) =>
         Get<SharingCases>(services).AnswerAsync(taskId, new SharingAnswer(Required(a.Outcome, "outcome"), a.Items, a.Conditions, a.Reasons, a.LegalBasis, a.Opinion), user, cancellationToken);

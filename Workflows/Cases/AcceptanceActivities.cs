@@ -39,7 +39,7 @@ public sealed class RegisterAcceptanceSubmissionActivity : IActivity
         var projectId = variables.Id("projectId");
         var project = await context.Database.Projects.FindAsync([projectId], cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException($"There is no project {projectId}.");
-        var completionDate = variables.Date("completionDate") ?? throw new DomainException("Give the completion date (竣工日期), yyyy-MM-dd.");
+        var completionDate = variables.Date("completionDate") ?? throw new DomainException("completionDate", "Give the completion date (竣工日期), yyyy-MM-dd.");
         var department = variables.Text("declaredByDepartment");
         var isOffice = await context.Database.Departments.AnyAsync(d => d.Code == department && d.Kind == DepartmentKind.CoordinatingOffice, cancellationToken).ConfigureAwait(false);
         var now = context.Clock.GetUtcNow();
@@ -102,7 +102,7 @@ public sealed class ReviewAcceptanceDataActivity : IActivity
         {
             "passed" => AcceptanceOpinion.Passed,
             "failed" => AcceptanceOpinion.Failed,
-            _ => throw new DomainException("opinion: choose passed or failed."),
+            _ => throw new DomainException("opinion", "Choose passed or failed."),
         };
         var now = context.Clock.GetUtcNow();
         var review = submission.RecordOpinion(Guid.CreateVersion7(now), opinion, variables.OptionalText("reasons"), variables.OptionalText("reviewedBy") ?? "unknown", now);

@@ -69,7 +69,7 @@ public sealed class RegisterCatalogChangeActivity : IActivity
     {
         ArgumentNullException.ThrowIfNull(context);
         var variables = context.Variables;
-        var departmentCode = variables.OptionalText("department") ?? throw new DomainException("Name the department whose catalog changes.");
+        var departmentCode = variables.OptionalText("department") ?? throw new DomainException("department", "Name the department whose catalog changes.");
         var department = await context.Database.Departments.FindAsync([departmentCode], cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException($"There is no department {departmentCode}.");
         if (department.Kind != DepartmentKind.Ordinary)
@@ -77,7 +77,7 @@ public sealed class RegisterCatalogChangeActivity : IActivity
             throw new DomainException($"{department.Name} keeps no data catalog of its own to change.");
         }
 
-        var eventDate = variables.Date("eventDate") ?? throw new DomainException("Give the date of the event (yyyy-MM-dd): the period counts from it.");
+        var eventDate = variables.Date("eventDate") ?? throw new DomainException("eventDate", "Give the date of the event (yyyy-MM-dd): the period counts from it.");
         var trigger = CatalogChangeNames.ParseTrigger(variables.OptionalText("trigger"));
         var change = CatalogChange.Open(
             context.InstanceId, context.BusinessKey ?? variables.Text("changeNumber"), departmentCode, trigger, eventDate, variables.OptionalText("eventDescription"),
@@ -118,7 +118,7 @@ public sealed class SubmitCatalogChangeActivity : IActivity
         var change = await CatalogChangeCase.LoadAsync(context, cancellationToken).ConfigureAwait(false);
         var kind = CatalogChangeNames.ParseKind(variables.OptionalText("changeKind"));
         Guid? resourceId = variables.OptionalText("resourceId") is { } text
-            ? Guid.TryParse(text, out var id) ? id : throw new DomainException($"resourceId: '{text}' is not an id.")
+            ? Guid.TryParse(text, out var id) ? id : throw new DomainException("resourceId", $"'{text}' is not an id.")
             : null;
         var current = await CatalogChangeCase.ResourceAsync(context, resourceId, cancellationToken).ConfigureAwait(false);
         var proposal = new CatalogChangeProposal(
@@ -219,7 +219,7 @@ public sealed class FollowUpCatalogChangeActivity : IActivity
                 _ = context.Variables.Id("rectificationOrderId");
                 break;
             default:
-                throw new DomainException("officeAction: choose urge or rectify.");
+                throw new DomainException("officeAction", "Choose urge or rectify.");
         }
     }
 }
@@ -284,7 +284,7 @@ public sealed class DecideCatalogExtensionActivity : IActivity
                     $"目录变更 {change.Number} 延期申请未获同意", $"提交期限不变。理由：{change.ExtensionOpinion}");
                 break;
             default:
-                throw new DomainException("extensionDecision: choose approve or refuse.");
+                throw new DomainException("extensionDecision", "Choose approve or refuse.");
         }
     }
 }
@@ -337,7 +337,7 @@ public sealed class DecideCatalogChangeActivity : IActivity
                     $"共享主管部门退回理由：{change.ReviewOpinion}。请修改后于 {(variables.Days("catalog.changeDays") ?? 0)} 个工作日内重新提交。");
                 break;
             default:
-                throw new DomainException("reviewDecision: choose approve or return.");
+                throw new DomainException("reviewDecision", "Choose approve or return.");
         }
     }
 

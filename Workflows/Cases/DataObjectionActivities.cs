@@ -133,7 +133,7 @@ public sealed class VerifyObjectionActivity : IActivity
                 ObjectionCase.ToRequester(context, objection, "objection", planSubject, planBody);
                 break;
             default:
-                throw new DomainException("decision: choose corrected, noError or plan.");
+                throw new DomainException("decision", "Choose corrected, noError or plan.");
         }
 
         ObjectionCase.ClearDecisionInputs(context);
@@ -177,7 +177,7 @@ public sealed class ReviewObjectionPlanActivity : IActivity
         {
             "approve" => true,
             "reject" => false,
-            _ => throw new DomainException("decision: choose approve or reject."),
+            _ => throw new DomainException("decision", "Choose approve or reject."),
         };
         objection.ReviewPlan(approve, variables.OptionalText("opinion"), variables.OptionalText("decidedBy") ?? "unknown");
         ObjectionCase.ClearDecisionInputs(context);
@@ -240,7 +240,7 @@ public sealed class ConfirmObjectionActivity : IActivity
         {
             "accept" => true,
             "disagree" => false,
-            _ => throw new DomainException("decision: choose accept or disagree."),
+            _ => throw new DomainException("decision", "Choose accept or disagree."),
         };
         objection.Confirm(variables.Text("actorDepartment"), accept, variables.OptionalText("report"), context.Clock.GetUtcNow());
         ObjectionCase.ClearDecisionInputs(context);
@@ -280,7 +280,7 @@ public sealed class HandleObjectionActivity : IActivity
         {
             "corrected" => ObjectionFinding.Corrected,
             "noError" => ObjectionFinding.NoErrorFound,
-            _ => throw new DomainException("finding: choose corrected or noError."),
+            _ => throw new DomainException("finding", "Choose corrected or noError."),
         };
         objection.Handle(finding, variables.OptionalText("result"), variables.OptionalText("decidedBy") ?? "unknown", context.Clock.GetUtcNow());
         await DocumentNumbers.IssueAsync(context, DocumentKind.ObjectionAnswer, variables.OptionalText("officeDepartment") ?? objection.ProviderDepartment, DataObjections.ProcessKey,

@@ -204,7 +204,7 @@ public sealed class NegotiateDisputeActivity : IActivity
         {
             "agree" => true,
             "disagree" => false,
-            _ => throw new DomainException("decision: choose agree or disagree."),
+            _ => throw new DomainException("decision", "Choose agree or disagree."),
         };
         dispute.AnswerNegotiation(variables.Text("actorDepartment"), agree, variables.TextList("grantedItems"), variables.OptionalText("conditions"),
             variables.OptionalText("reasons"), variables.OptionalText("decidedBy") ?? "unknown", context.Clock.GetUtcNow());
@@ -324,7 +324,7 @@ public sealed class DecideDisputeActivity : IActivity
                 DisputeCase.ClearDecisionInputs(context);
                 break;
             default:
-                throw new DomainException("decision: choose grant, uphold or passOn.");
+                throw new DomainException("decision", "Choose grant, uphold or passOn.");
         }
     }
 }

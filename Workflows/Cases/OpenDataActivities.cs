@@ -59,7 +59,7 @@ public sealed class RegisterOpenDataRequestActivity : IActivity
             null or "citizen" => OpenDataApplicantKind.Citizen,
             "legal-person" => OpenDataApplicantKind.LegalPerson,
             "other-organisation" => OpenDataApplicantKind.OtherOrganisation,
-            var other => throw new DomainException($"applicantKind '{other}': choose citizen, legal-person or other-organisation."),
+            var other => throw new DomainException("applicantKind", $"'{other}' is not an applicant kind: choose citizen, legal-person or other-organisation."),
         };
         var applicant = new OpenDataApplicant(
             variables.OptionalText("applicantName") ?? string.Empty, kind, variables.OptionalText("applicantContact") ?? string.Empty,
@@ -102,7 +102,7 @@ public sealed class AnswerOpenDataRequestActivity : IActivity
             "open" => OpenDataDecision.Open,
             "partial" => OpenDataDecision.PartiallyOpen,
             "refuse" => OpenDataDecision.Refused,
-            _ => throw new DomainException("decision: choose open, partial or refuse."),
+            _ => throw new DomainException("decision", "Choose open, partial or refuse."),
         };
         request.Answer(
             decision, variables.OptionalText("openedScope"), variables.OptionalText("conditions"), variables.OptionalText("reasons"),

@@ -154,7 +154,7 @@ public sealed class VerifyRectificationActivity : IActivity
                     $"理由：{order.VerificationOpinion}。请于 {(variables.Days("rectification.days") ?? 0)} 个工作日内重新整改并报告。", cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                throw new DomainException("verification: choose accept or reject.");
+                throw new DomainException("verification", "Choose accept or reject.");
         }
     }
 }

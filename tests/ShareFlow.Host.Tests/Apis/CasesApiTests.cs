@@ -69,6 +69,11 @@ public sealed class CasesApiTests(SimulatedHostFactory factory) : IClassFixture<
 
         var office = await factory.SignInAsync("office");
         var review = (await office.GetFromJsonAsync<JsonElement>("/api/tasks")).EnumerateArray().Single(t => t.GetProperty("caseId").GetGuid() == id).GetProperty("id").GetGuid();
+        // Returning the change needs the reasons: the refusal names the answer's opinion field, where the office writes them.
+        var unexplained = await office.PostAsJsonAsync($"/api/tasks/{review}/complete", new { outcome = "return" });
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        var errors = (await unexplained.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["opinion"], errors.EnumerateObject().Select(e => e.Name));
         Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"/api/tasks/{review}/complete", new { outcome = "approve", opinion = "同意停止共享" })).StatusCode);
         Assert.Equal("Approved", (await office.GetFromJsonAsync<JsonElement>($"/api/catalog-changes/{id}")).GetProperty("status").GetString());
     }

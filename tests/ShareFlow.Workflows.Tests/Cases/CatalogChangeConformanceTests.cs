@@ -277,6 +277,7 @@ public sealed class CatalogChangeConformanceTests
 
         var noReasons = await Assert.ThrowsAsync<DomainException>(() => ReviewAsync(h, change, approve: false));
         Assert.Contains("reasons", noReasons.Message, StringComparison.Ordinal);
+        Assert.Equal("reviewOpinion", noReasons.Field);
         Assert.Equal(["review"], await OpenStepsAsync(h, change.Id));
 
         await ReviewAsync(h, change, approve: false, "户籍信息含个人信息，不宜改为无条件共享");

@@ -43,6 +43,7 @@ public sealed class DataObjectionConformanceTests
         // 如无法核对一致，应当及时书面报告: a disagreement without the written report is refused.
         var noReport = await Assert.ThrowsAsync<DomainException>(() => h.Objections.ConfirmAsync(confirm.Id, accept: false, report: null, Clerk, CancellationToken.None));
         Assert.Contains("书面报告", noReport.Message, StringComparison.Ordinal);
+        Assert.Equal("report", noReport.Field);
         Assert.Equal(ObjectionStatus.AwaitingConfirmation, (await h.ObjectionAsync(objection.Id)).Status);
 
         h.Clock.AdvanceTo(new DateTimeOffset(2026, 9, 29, 10, 0, 0, China));
@@ -85,6 +86,7 @@ public sealed class DataObjectionConformanceTests
             var error = await Assert.ThrowsAsync<DomainException>(() => h.Objections.VerifyAsync(verify.Id,
                 new VerificationAnswer("plan", PlanBasis: "《户口登记条例》", PlanSteps: "调取档案后逐户更正", CommittedDate: date), Reviewer, CancellationToken.None));
             Assert.Contains("not after today", error.Message, StringComparison.Ordinal);
+            Assert.Equal("committedDate", error.Field);
         }
 
         Assert.Equal(ObjectionStatus.UnderVerification, (await h.ObjectionAsync(objection.Id)).Status);

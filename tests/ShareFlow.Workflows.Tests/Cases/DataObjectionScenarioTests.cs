@@ -83,6 +83,7 @@ public sealed class DataObjectionScenarioTests
 
         var noOpinion = await Assert.ThrowsAsync<DomainException>(() => h.Objections.ReviewPlanAsync(review.Id, approve: false, null, Officer, CancellationToken.None));
         Assert.Contains("审核意见", noOpinion.Message, StringComparison.Ordinal);
+        Assert.Equal("opinion", noOpinion.Field);
         h.Clock.AdvanceTo(new DateTimeOffset(2026, 9, 29, 10, 0, 0, TimeSpan.FromHours(8)));
         await h.Objections.ReviewPlanAsync(review.Id, approve: false, "两条记录可手工更正，无须等待系统升级", Officer, CancellationToken.None);
 
