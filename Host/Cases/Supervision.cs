@@ -14,9 +14,13 @@ namespace ShareFlow.Host.Cases;
 /// <param name="EscalatedAt">When the deadline timer fired.</param>
 /// <param name="OfficeTaskId">The step the escalation opened (the office's coordination, follow-up or handling; a top tier's decision), if any.</param>
 /// <param name="Open">Still to be dealt with: the step it opened is open, or, where it opened none, the late step itself still is.</param>
+/// <param name="DecidedBySystem">
+/// The rules decided in the late department's place when the deadline passed, and no one was asked to act (Shenyang
+/// art. 25: 逾期未答复的，视为同意).
+/// </param>
 internal sealed record EscalationItem(
     Guid CaseId, string? CaseNumber, string Process, string? Kind, string? Title, string? Department, Guid TaskId, string TaskName, DateOnly? DueDate,
-    DateTimeOffset EscalatedAt, Guid? OfficeTaskId, bool Open);
+    DateTimeOffset EscalatedAt, Guid? OfficeTaskId, bool Open, bool DecidedBySystem);
 
 /// <summary>An open step past its deadline.</summary>
 /// <param name="Department">The department the step is with (its candidate department).</param>
@@ -110,7 +114,7 @@ internal sealed class Supervision(IDbContextFactory<ShareFlowDbContext> dbFactor
             var row = cases.Case(caseId);
             escalations.Add(new EscalationItem(
                 caseId, row?.Number, process, row?.Kind, row?.Title, lateTask.CandidateDepartment, lateTask.Id, lateTask.Name ?? lateTask.ElementId, lateTask.DueDate, at,
-                officeTask?.Id, open));
+                officeTask?.Id, open, officeTask is null && row?.SystemDecision == true));
         }
 
         var overdue = overdueTasks

@@ -183,6 +183,8 @@ export interface EscalationItem {
   escalatedAt?: string | null;
   officeTaskId?: string | null;
   open: boolean;
+  /** The rules decided in the late department's place (逾期视为同意); no one was asked to act. */
+  decidedBySystem?: boolean;
 }
 
 export interface OverdueItem {

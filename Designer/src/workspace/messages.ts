@@ -601,6 +601,8 @@ const zhCN = {
     unavailable: '服务器暂未提供督办数据。',
     since: '已办结事项起始日',
     sinceHint: '未办结的超期上报全部列出；已办结的列出该日以来上报的。',
+    decidedBySystem: '逾期视为同意',
+    decidedBySystemHint: '期限届满未答复，按规定视为同意，系统已自动办结',
   },
   deputies: {
     name: '指定代理人',
@@ -1219,6 +1221,8 @@ const en: Messages = {
     unavailable: 'The server does not provide supervision data yet.',
     since: 'Closed ones since',
     sinceHint: 'Every open escalation is listed; closed ones only if escalated on or after this day.',
+    decidedBySystem: 'Deemed consent',
+    decidedBySystemHint: 'No answer by the deadline counts as consent under the rules; the system closed the step',
   },
   deputies: {
     name: 'Name an acting official',

@@ -209,5 +209,10 @@ public sealed class DeemedConsentAnswerTests(ShenyangHostFactory factory) : ICla
         Assert.Contains("第二十五条", page, StringComparison.Ordinal);
         Assert.Contains("2026年10月9日", page, StringComparison.Ordinal);
         Assert.Contains("市教育局：", page, StringComparison.Ordinal);
+
+        // Supervision shows the missed deadline as decided by the rules, not as a matter waiting for the office.
+        var supervision = await (await factory.SignInAsync("office")).GetFromJsonAsync<JsonElement>("/api/supervision");
+        var escalation = Assert.Single(supervision.GetProperty("escalations").EnumerateArray(), e => e.GetProperty("caseId").GetGuid() == id);
+        Assert.Equal((true, false, JsonValueKind.Null), (escalation.GetProperty("decidedBySystem").GetBoolean(), escalation.GetProperty("open").GetBoolean(), escalation.GetProperty("officeTaskId").ValueKind));
     }
 }
