@@ -152,16 +152,16 @@ public sealed class CatalogChange
             case CatalogChangeKind.Add:
                 if (current is not null || proposal.ResourceId is not null)
                 {
-                    throw new DomainException("A new entry names no existing resource; to change an entry choose 'modify'.");
+                    throw new DomainException("resourceId", "A new entry names no existing resource; to change an entry choose 'modify'.");
                 }
 
-                var type = proposal.ShareType ?? throw new DomainException("Choose the share type of the new entry (unconditional, conditional or not-shared).");
+                var type = proposal.ShareType ?? throw new DomainException("shareType", "Choose the share type of the new entry (unconditional, conditional or not-shared).");
                 Propose(
                     null,
-                    Required(proposal.Code, "Give the catalog code of the new entry."),
-                    Required(proposal.Name, "Give the name of the new entry."),
+                    Required(proposal.Code, "code", "Give the catalog code of the new entry."),
+                    Required(proposal.Name, "name", "Give the name of the new entry."),
                     type,
-                    items.Count > 0 ? items : throw new DomainException("A catalog entry lists at least one data item."),
+                    items.Count > 0 ? items : throw new DomainException("items", "A catalog entry lists at least one data item."),
                     LegalBasisFor(type, proposal.LegalBasis, inherited: null),
                     proposal.Reasons);
                 break;
@@ -184,11 +184,11 @@ public sealed class CatalogChange
                 var stopped = RequireOwnPublished(current, proposal.ResourceId);
                 Propose(
                     stopped, stopped.Code, stopped.Name, stopped.ShareType, [.. stopped.DataItems], stopped.LegalBasis,
-                    Required(proposal.Reasons, $"Stopping {stopped.Name} needs the reasons for no longer providing it (正当理由)."));
+                    Required(proposal.Reasons, "reasons", $"Stopping {stopped.Name} needs the reasons for no longer providing it (正当理由)."));
                 break;
 
             default:
-                throw new DomainException("Choose what changes: add, modify or stop.");
+                throw new DomainException("kind", "Choose what changes: add, modify or stop.");
         }
 
         Kind = proposal.Kind;
@@ -341,7 +341,7 @@ public sealed class CatalogChange
     {
         if (resourceId is null || current is null || current.Id != resourceId)
         {
-            throw new DomainException("Name the catalog entry that changes.");
+            throw new DomainException("resourceId", "Name the catalog entry that changes.");
         }
 
         if (current.ProviderDepartment != Department)

@@ -64,6 +64,7 @@ public sealed class CasesApiTests(SimulatedHostFactory factory) : IClassFixture<
 
         var bare = await reviewer.PostAsJsonAsync($"/api/tasks/{submit}/complete", new { outcome = "submit", kind = "stop", resourceId = resource.GetProperty("id").GetGuid() });
         Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode); // stopping a published entry needs reasons
+        Assert.Equal(["reasons"], (await bare.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Equal(HttpStatusCode.NoContent, (await reviewer.PostAsJsonAsync($"/api/tasks/{submit}/complete",
             new { outcome = "submit", kind = "stop", resourceId = resource.GetProperty("id").GetGuid(), reasons = "车辆登记职责划转至市交通运输局" })).StatusCode);
 
