@@ -49,6 +49,8 @@ public sealed class DesignerDraftTests(Chromium chromium, ShareFlowSite site, IT
         await row.GetByRole(AriaRole.Button, new() { Name = "编辑", Exact = true }).ClickAsync();
         await Expect(admin).ToHaveURLAsync(new Regex($"/designer/{Key}$"));
         await Expect(admin.GetByText(new Regex("正在编辑未发布的草稿（admin 保存于"))).ToBeVisibleAsync();
+        // Never published: there is no version to compare the draft with.
+        await Expect(admin.Button("版本对比")).ToBeDisabledAsync();
         await ShotAsync(admin, "reopened");
         Assert.Empty(PageErrors);
     }

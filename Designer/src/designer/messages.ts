@@ -34,6 +34,7 @@ export default {
     modeler: {
       title: '流程设计器',
       basedOn: '基于第 {n} 版',
+      nothingToCompare: '尚未发布过，没有可对比的版本',
       new: '新流程',
       unsaved: '有未保存的修改',
       locate: '定位元素',
@@ -279,6 +280,7 @@ export default {
     modeler: {
       title: 'Process modeler',
       basedOn: 'based on version {n}',
+      nothingToCompare: 'Never published: there is no version to compare with',
       new: 'New process',
       unsaved: 'Unsaved changes',
       locate: 'Find element',
