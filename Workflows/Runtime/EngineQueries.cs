@@ -19,6 +19,13 @@ internal static class EngineQueries
     /// <summary>The task, tracked; null when there is none.</summary>
     public static Task<UserTaskRecord?> TaskAsync(ShareFlowDbContext db, Guid id, CancellationToken cancellationToken) => For(db).TaskByIdQuery(db, id, cancellationToken);
 
+    /// <summary>
+    /// The task, tracked, with how many of its co-signatures are still awaited, in one query: a completion needs both,
+    /// and a second round trip to a server for the count would be one per completion. Null when there is no such task.
+    /// </summary>
+    public static async Task<(UserTaskRecord Task, int PendingCosigns)?> TaskToCompleteAsync(ShareFlowDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await For(db).TaskToCompleteQuery(db, id, cancellationToken).ConfigureAwait(false) is { } found ? (found.Task, found.PendingCosigns) : null;
+
     /// <summary>The instance row, tracked; null when there is none.</summary>
     public static Task<ProcessInstanceRecord?> InstanceAsync(ShareFlowDbContext db, Guid id, CancellationToken cancellationToken) => For(db).InstanceByIdQuery(db, id, cancellationToken);
 
@@ -61,6 +68,11 @@ internal static class EngineQueries
         public readonly Func<ShareFlowDbContext, Guid, CancellationToken, Task<UserTaskRecord?>> TaskByIdQuery =
             EF.CompileAsyncQuery((ShareFlowDbContext db, Guid id, CancellationToken _) => db.UserTasks.FirstOrDefault(t => t.Id == id));
 
+        public readonly Func<ShareFlowDbContext, Guid, CancellationToken, Task<TaskWithCosigns?>> TaskToCompleteQuery =
+            EF.CompileAsyncQuery((ShareFlowDbContext db, Guid id, CancellationToken _) => db.UserTasks.Where(t => t.Id == id)
+                .Select(t => new TaskWithCosigns(t, db.TaskCosigns.Count(c => c.TaskId == t.Id && c.Status == CosignOutcome.Pending)))
+                .FirstOrDefault());
+
         public readonly Func<ShareFlowDbContext, Guid, CancellationToken, Task<ProcessInstanceRecord?>> InstanceByIdQuery =
             EF.CompileAsyncQuery((ShareFlowDbContext db, Guid id, CancellationToken _) => db.ProcessInstances.FirstOrDefault(i => i.Id == id));
 
@@ -87,3 +99,6 @@ internal static class EngineQueries
                     .Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.Status, t.CandidateDepartment, t.CandidateRole, t.Assignee, t.CreatedAt, t.DueDate, t.DueAt, t.DueProvisional, t.Outcome, t.CompletedBy)));
     }
 }
+
+/// <summary>A task with the number of co-signatures it still waits for.</summary>
+internal sealed record TaskWithCosigns(UserTaskRecord Task, int PendingCosigns);

@@ -220,9 +220,10 @@ public sealed partial class WorkflowEngine
     /// co-signature forbids, and records when the actor acts on someone else's behalf (a deputy for the assignee, a
     /// delegate for the owner).
     /// </summary>
-    private static async Task BeforeTaskActionAsync(UnitOfWork work, UserTaskRecord task, string? actor, TaskAction action, CancellationToken cancellationToken)
+    /// <param name="pendingCosigns">How many co-signatures the task still waits for, when already read with it; null: read them here.</param>
+    private static async Task BeforeTaskActionAsync(UnitOfWork work, UserTaskRecord task, string? actor, TaskAction action, CancellationToken cancellationToken, int? pendingCosigns = null)
     {
-        var (acting, delegation) = await CheckAsync(work, task, actor, action, cancellationToken).ConfigureAwait(false);
+        var (acting, delegation) = await CheckAsync(work, task, actor, action, cancellationToken, pendingCosigns).ConfigureAwait(false);
         if (delegation is not null && action == TaskAction.Complete)
         {
             delegation.Status = DelegationStatus.Completed;
@@ -247,7 +248,8 @@ public sealed partial class WorkflowEngine
         (await CheckAsync(work, task, actor, action, cancellationToken).ConfigureAwait(false)).Acting;
 
     /// <returns>On whose behalf the actor acts (a deputy's principal, the owner when a delegate acts), and the task's pending delegation.</returns>
-    private static async Task<(ActingFor? Acting, TaskDelegationRecord? Delegation)> CheckAsync(UnitOfWork work, UserTaskRecord task, string? actor, TaskAction action, CancellationToken cancellationToken)
+    private static async Task<(ActingFor? Acting, TaskDelegationRecord? Delegation)> CheckAsync(
+        UnitOfWork work, UserTaskRecord task, string? actor, TaskAction action, CancellationToken cancellationToken, int? pendingCosigns = null)
     {
         ActingFor? acting = null;
         if (actor is not null && task.Assignee is { } assignee && assignee != actor && await IsDeputyAsync(work, assignee, actor, cancellationToken).ConfigureAwait(false))
@@ -288,7 +290,8 @@ public sealed partial class WorkflowEngine
             }
         }
 
-        if (action == TaskAction.Complete)
+        // Who is awaited is read only when someone is (or when the count was not read with the task).
+        if (action == TaskAction.Complete && pendingCosigns is not 0)
         {
             var waiting = await EngineQueries.PendingCosignersAsync(work.Db, task.Id, cancellationToken).ConfigureAwait(false);
             if (waiting.Count > 0)

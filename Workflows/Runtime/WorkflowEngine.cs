@@ -68,14 +68,14 @@ public sealed partial class WorkflowEngine : IWaitFiring
         ArgumentNullException.ThrowIfNull(request);
         return ExecuteAsync(async (work, execution) =>
         {
-            var task = await EngineQueries.TaskAsync(work.Db, taskId, cancellationToken).ConfigureAwait(false)
+            var (task, pendingCosigns) = await EngineQueries.TaskToCompleteAsync(work.Db, taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new EngineNotFoundException("Task", taskId.ToString());
             if (task.Status != UserTaskStatus.Open)
             {
                 throw new ConcurrencyConflictException($"Task {taskId} is already {task.Status}" + (task.CompletedBy is null ? "." : $" by {task.CompletedBy}."));
             }
 
-            await BeforeTaskActionAsync(work, task, request.Actor, TaskAction.Complete, cancellationToken).ConfigureAwait(false);
+            await BeforeTaskActionAsync(work, task, request.Actor, TaskAction.Complete, cancellationToken, pendingCosigns).ConfigureAwait(false);
             var instance = await execution.LoadInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false);
             var token = instance.State.Tokens.SingleOrDefault(t => t.Id == task.TokenId)
                 ?? throw new ConcurrencyConflictException($"Task {taskId} no longer has a place in its process.");
