@@ -42,14 +42,14 @@ internal static class CatalogChangeCase
     public static async Task<CatalogResource?> ResourceAsync(ActivityContext context, Guid? resourceId, CancellationToken cancellationToken) =>
         resourceId is { } id
             ? await context.Database.CatalogResources.FindAsync([id], cancellationToken).ConfigureAwait(false)
-                ?? throw new DomainException($"There is no catalog entry {id}.")
+                ?? throw new DomainException("resourceId", $"There is no catalog entry {id}.")
             : null;
 
     public static async Task RequireFreeCodeAsync(ActivityContext context, string? code, CancellationToken cancellationToken)
     {
         if (code is not null && await context.Database.CatalogResources.AnyAsync(r => r.Code == code, cancellationToken).ConfigureAwait(false))
         {
-            throw new DomainException($"The catalog already has an entry {code}; choose another code, or change that entry instead.");
+            throw new DomainException("code", $"The catalog already has an entry {code}; choose another code, or change that entry instead.");
         }
     }
 }
@@ -71,10 +71,10 @@ public sealed class RegisterCatalogChangeActivity : IActivity
         var variables = context.Variables;
         var departmentCode = variables.OptionalText("department") ?? throw new DomainException("department", "Name the department whose catalog changes.");
         var department = await context.Database.Departments.FindAsync([departmentCode], cancellationToken).ConfigureAwait(false)
-            ?? throw new DomainException($"There is no department {departmentCode}.");
+            ?? throw new DomainException("department", $"There is no department {departmentCode}.");
         if (department.Kind != DepartmentKind.Ordinary)
         {
-            throw new DomainException($"{department.Name} keeps no data catalog of its own to change.");
+            throw new DomainException("department", $"{department.Name} keeps no data catalog of its own to change.");
         }
 
         var eventDate = variables.Date("eventDate") ?? throw new DomainException("eventDate", "Give the date of the event (yyyy-MM-dd): the period counts from it.");

@@ -317,7 +317,7 @@ public sealed class DecideDisputeActivity : IActivity
                 var unknown = joint.Except(known, StringComparer.Ordinal).ToList();
                 if (unknown.Count > 0)
                 {
-                    throw new DomainException($"No department is registered as {string.Join(", ", unknown)}.");
+                    throw new DomainException("jointDepartments", $"No department is registered as {string.Join(", ", unknown)}.");
                 }
 
                 dispute.PassOn(variables.OptionalText("reasons"), joint, DisputeCase.JointTierIndex(context));

@@ -70,7 +70,7 @@ public sealed class RegisterOpenDataRequestActivity : IActivity
             variables.Rule("openDataRequestNeedsScenarioAndSafeguards"), variables.OptionalText("receivedVia") ?? "online", context.Clock.GetUtcNow());
         if (!await context.Database.Departments.AnyAsync(d => d.Code == request.ProviderDepartment, cancellationToken).ConfigureAwait(false))
         {
-            throw new DomainException($"There is no department '{request.ProviderDepartment}'.");
+            throw new DomainException("providerDepartment", $"There is no department '{request.ProviderDepartment}'.");
         }
 
         context.Database.OpenDataRequests.Add(request);

@@ -70,7 +70,7 @@ public sealed class Projects(WorkflowEngine engine, IDbContextFactory<ShareFlowD
             request.DataCatalog, registrar.UserName, clock.GetUtcNow());
         if (!await db.Departments.AnyAsync(d => d.Code == project.BuildingDepartment, cancellationToken).ConfigureAwait(false))
         {
-            throw new DomainException($"There is no department '{project.BuildingDepartment}'.");
+            throw new DomainException("buildingDepartment", $"There is no department '{project.BuildingDepartment}'.");
         }
 
         if (registrar.DepartmentCode != project.BuildingDepartment && !await IsOfficeAsync(db, registrar.DepartmentCode, cancellationToken).ConfigureAwait(false))
@@ -80,7 +80,7 @@ public sealed class Projects(WorkflowEngine engine, IDbContextFactory<ShareFlowD
 
         if (await db.Projects.AnyAsync(p => p.Code == project.Code, cancellationToken).ConfigureAwait(false))
         {
-            throw new DomainException($"Project number {project.Code} is already registered.");
+            throw new DomainException("code", $"Project number {project.Code} is already registered.");
         }
 
         db.Projects.Add(project);

@@ -307,6 +307,7 @@ public sealed class AcceptanceConformanceTests
             new RegisterProject("FZ-JY-2026-019", "校园安防平台", "jiaoyu", ProjectFunding.SelfRaised, ConstructionKind.Renovation, ["安防设备"]), Clerk, CancellationToken.None));
 
         Assert.Contains("already registered", duplicate.Message, StringComparison.Ordinal);
+        Assert.Equal("code", duplicate.Field);
         Assert.Contains("信息共享目录", noCatalog.Message, StringComparison.Ordinal);
         Assert.Contains("building department", otherDepartment.Message, StringComparison.Ordinal);
         Assert.Equal(1, await h.QueryAsync(db => db.Projects.CountAsync()));
