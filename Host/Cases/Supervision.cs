@@ -56,10 +56,12 @@ internal sealed class Supervision(IDbContextFactory<ShareFlowDbContext> dbFactor
         var from = since ?? ChinaTime.Today(clock).AddDays(-DefaultDays);
         var fromInstant = ChinaTime.StartOfDay(from);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // A firing before the period matters only while its case runs: a finished case has nothing left open.
-        var fired = await db.History.AsNoTracking()
-            .Where(h => h.Kind == "timer-fired" && h.ElementId != null
-                && (h.At >= fromInstant || db.ProcessInstances.Any(i => i.Id == h.InstanceId && i.Status == InstanceStatus.Active)))
+        // The firings of the period (through ix_history_timer_fired_at), and earlier ones only of cases still running: a
+        // finished case has nothing left open.
+        var firings = db.History.AsNoTracking().Where(h => h.Kind == "timer-fired" && h.ElementId != null);
+        var fired = await firings.Where(h => h.At >= fromInstant)
+            .Concat(firings.Where(h => h.At < fromInstant)
+                .Join(db.ProcessInstances.Where(i => i.Status == InstanceStatus.Active), h => h.InstanceId, i => i.Id, (h, _) => h))
             .OrderBy(h => h.Id).Select(h => new { h.InstanceId, h.At, ElementId = h.ElementId! }).ToListAsync(cancellationToken);
         var firedIn = fired.Select(f => f.InstanceId).Distinct().ToList();
         var definitions = await db.ProcessInstances.AsNoTracking().Where(i => firedIn.Contains(i.Id))

@@ -136,6 +136,7 @@ internal sealed class HistoryRecordConfiguration : IEntityTypeConfiguration<Hist
         builder.Property(r => r.Comment).HasColumnName("comment").HasMaxLength(4000);
         builder.Property(r => r.Data).HasColumnName("data");
         builder.HasIndex(r => r.InstanceId).HasDatabaseName("ix_history_instance_id");
+        builder.HasIndex(r => r.At).HasDatabaseName("ix_history_timer_fired_at").HasFilter("kind = 'timer-fired'");
     }
 }
 

@@ -38,7 +38,7 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
     {
         await using var db = await _database.Factory.CreateDbContextAsync();
 
-        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler", "20261121000003_Engine", "20261121000004_TaskSuspension", "20261121000005_Cases", "20261121000006_CatalogChange", "20261121000007_Disputes", "20261121000008_Projects", "20261121000009_Rectification", "20261121000010_AccountLockout", "20261121000011_AuditTrail", "20261121000012_ClerkOperations", "20261121000013_Documents", "20261121000014_DefinitionDrafts", "20261121000015_PartialEngineIndexes"], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler", "20261121000003_Engine", "20261121000004_TaskSuspension", "20261121000005_Cases", "20261121000006_CatalogChange", "20261121000007_Disputes", "20261121000008_Projects", "20261121000009_Rectification", "20261121000010_AccountLockout", "20261121000011_AuditTrail", "20261121000012_ClerkOperations", "20261121000013_Documents", "20261121000014_DefinitionDrafts", "20261121000015_PartialEngineIndexes", "20261121000016_SupervisionIndex"], await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
@@ -95,6 +95,21 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
 
         var down = await IndexDefinitionsAsync();
         Assert.All(partial, name => Assert.DoesNotContain("WHERE", down[name], StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact(DisplayName = "The history's deadline firings are indexed by instant, and no other history row is; the index is gone one version down")]
+    public async Task SupervisionIndex_HoldsTheFiringsOnly_AndGoesBackDown()
+    {
+        var upgraded = await IndexDefinitionsAsync();
+        Assert.Contains("timer-fired", upgraded["ix_history_timer_fired_at"], StringComparison.Ordinal);
+        Assert.Contains("WHERE", upgraded["ix_history_timer_fired_at"], StringComparison.OrdinalIgnoreCase);
+
+        await using (var db = await _database.Factory.CreateDbContextAsync())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261121000015_PartialEngineIndexes");
+        }
+
+        Assert.DoesNotContain("ix_history_timer_fired_at", (await IndexDefinitionsAsync()).Keys);
     }
 
     /// <summary>Each index's definition as the database reports it (SQLite's CREATE statement, PostgreSQL's indexdef).</summary>
