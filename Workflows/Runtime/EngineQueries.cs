@@ -23,8 +23,8 @@ internal static class EngineQueries
     /// The task, tracked, with how many of its co-signatures are still awaited, in one query: a completion needs both,
     /// and a second round trip to a server for the count would be one per completion. Null when there is no such task.
     /// </summary>
-    public static async Task<(UserTaskRecord Task, int PendingCosigns)?> TaskToCompleteAsync(ShareFlowDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await For(db).TaskToCompleteQuery(db, id, cancellationToken).ConfigureAwait(false) is { } found ? (found.Task, found.PendingCosigns) : null;
+    public static Task<TaskWithCosigns?> TaskToCompleteAsync(ShareFlowDbContext db, Guid id, CancellationToken cancellationToken) =>
+        For(db).TaskToCompleteQuery(db, id, cancellationToken);
 
     /// <summary>The instance row, tracked; null when there is none.</summary>
     public static Task<ProcessInstanceRecord?> InstanceAsync(ShareFlowDbContext db, Guid id, CancellationToken cancellationToken) => For(db).InstanceByIdQuery(db, id, cancellationToken);

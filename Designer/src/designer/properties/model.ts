@@ -214,6 +214,7 @@ export function setMappings(services: Services, element: DiagramElement, directi
   const values: ModdleElement[] = extensionElements.values ?? [];
   const first = values.findIndex((value) => is(value, `sf:${direction}`));
   const kept = values.filter((value) => !is(value, `sf:${direction}`));
-  const at = first < 0 ? kept.length : values.slice(0, first).filter((value) => !is(value, `sf:${direction}`)).length;
+  // Everything before the first old mapping is kept, so it stands at the same place among the kept values.
+  const at = first < 0 ? kept.length : first;
   services.modeling.updateModdleProperties(element, extensionElements, { values: [...kept.slice(0, at), ...created, ...kept.slice(at)] });
 }
