@@ -20,10 +20,11 @@ internal static class EngineQueries
     public static Task<UserTaskRecord?> TaskAsync(ShareFlowDbContext db, Guid id, CancellationToken cancellationToken) => For(db).TaskByIdQuery(db, id, cancellationToken);
 
     /// <summary>
-    /// The task, tracked, with how many of its co-signatures are still awaited, in one query: a completion needs both,
-    /// and a second round trip to a server for the count would be one per completion. Null when there is no such task.
+    /// The task, its instance and the instance's stored waits, all tracked, with how many of the task's co-signatures are
+    /// still awaited, in one query: a completion needs them all, and a round trip to a server for each would be three more
+    /// per completion. Null when there is no such task.
     /// </summary>
-    public static Task<TaskWithCosigns?> TaskToCompleteAsync(ShareFlowDbContext db, Guid id, CancellationToken cancellationToken) =>
+    public static Task<TaskToComplete?> TaskToCompleteAsync(ShareFlowDbContext db, Guid id, CancellationToken cancellationToken) =>
         For(db).TaskToCompleteQuery(db, id, cancellationToken);
 
     /// <summary>The instance row, tracked; null when there is none.</summary>
@@ -68,9 +69,13 @@ internal static class EngineQueries
         public readonly Func<ShareFlowDbContext, Guid, CancellationToken, Task<UserTaskRecord?>> TaskByIdQuery =
             EF.CompileAsyncQuery((ShareFlowDbContext db, Guid id, CancellationToken _) => db.UserTasks.FirstOrDefault(t => t.Id == id));
 
-        public readonly Func<ShareFlowDbContext, Guid, CancellationToken, Task<TaskWithCosigns?>> TaskToCompleteQuery =
+        public readonly Func<ShareFlowDbContext, Guid, CancellationToken, Task<TaskToComplete?>> TaskToCompleteQuery =
             EF.CompileAsyncQuery((ShareFlowDbContext db, Guid id, CancellationToken _) => db.UserTasks.Where(t => t.Id == id)
-                .Select(t => new TaskWithCosigns(t, db.TaskCosigns.Count(c => c.TaskId == t.Id && c.Status == CosignOutcome.Pending)))
+                .Join(db.ProcessInstances, t => t.InstanceId, i => i.Id, (t, i) => new TaskToComplete(
+                    t,
+                    db.TaskCosigns.Count(c => c.TaskId == t.Id && c.Status == CosignOutcome.Pending),
+                    i,
+                    db.Waits.Where(w => w.InstanceId == i.Id).ToList()))
                 .FirstOrDefault());
 
         public readonly Func<ShareFlowDbContext, Guid, CancellationToken, Task<ProcessInstanceRecord?>> InstanceByIdQuery =
@@ -100,5 +105,5 @@ internal static class EngineQueries
     }
 }
 
-/// <summary>A task with the number of co-signatures it still waits for.</summary>
-internal sealed record TaskWithCosigns(UserTaskRecord Task, int PendingCosigns);
+/// <summary>A task with the number of co-signatures it still waits for, its instance and the instance's stored waits.</summary>
+internal sealed record TaskToComplete(UserTaskRecord Task, int PendingCosigns, ProcessInstanceRecord Instance, List<WaitRecord> Waits);

@@ -266,8 +266,24 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
         // Instances this operation created or loaded are attached above, so the row is read from the database.
         var record = await EngineQueries.InstanceAsync(Work.Db, instanceId, cancellationToken).ConfigureAwait(false)
             ?? throw new EngineNotFoundException("Process instance", instanceId.ToString());
+        return await AttachInstanceAsync(record, waits: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes an instance row read (tracked) with another query into this unit of work, with its stored waits when they
+    /// were read too (tracked). An instance already loaded is returned as it is.
+    /// </summary>
+    public async Task<InstanceContext> AttachInstanceAsync(ProcessInstanceRecord record, List<WaitRecord>? waits, CancellationToken cancellationToken)
+    {
+        if (Work.TryGetLoaded(record.Id, out var loaded))
+        {
+            return loaded;
+        }
+
         var definition = await Services.Definitions.GetAsync(Work.Db, record.DefinitionId, cancellationToken).ConfigureAwait(false);
-        return Work.Attach(record, definition, Services.Calendars.Current.For(record.Jurisdiction));
+        var instance = Work.Attach(record, definition, Services.Calendars.Current.For(record.Jurisdiction));
+        instance.Waits = waits;
+        return instance;
     }
 
     /// <summary>Creates a timer wait for <paramref name="elementId"/> held by <paramref name="token"/>.</summary>

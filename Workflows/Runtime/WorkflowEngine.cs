@@ -68,7 +68,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
         ArgumentNullException.ThrowIfNull(request);
         return ExecuteAsync(async (work, execution) =>
         {
-            var (task, pendingCosigns) = await EngineQueries.TaskToCompleteAsync(work.Db, taskId, cancellationToken).ConfigureAwait(false)
+            var (task, pendingCosigns, record, waits) = await EngineQueries.TaskToCompleteAsync(work.Db, taskId, cancellationToken).ConfigureAwait(false)
                 ?? throw new EngineNotFoundException("Task", taskId.ToString());
             if (task.Status != UserTaskStatus.Open)
             {
@@ -76,7 +76,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
             }
 
             await BeforeTaskActionAsync(work, task, request.Actor, TaskAction.Complete, cancellationToken, pendingCosigns).ConfigureAwait(false);
-            var instance = await execution.LoadInstanceAsync(task.InstanceId, cancellationToken).ConfigureAwait(false);
+            var instance = await execution.AttachInstanceAsync(record, waits, cancellationToken).ConfigureAwait(false);
             var token = instance.State.Tokens.SingleOrDefault(t => t.Id == task.TokenId)
                 ?? throw new ConcurrencyConflictException($"Task {taskId} no longer has a place in its process.");
             execution.CloseTask(instance, task, UserTaskStatus.Completed);
