@@ -5,6 +5,7 @@ using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Policy;
 using ShareFlow.Host.Cases;
+using ShareFlow.Host.Localization;
 using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Calendar;
 using ShareFlow.Workflows.Cases;
@@ -79,11 +80,13 @@ internal static class AdminApi
         {
             var (definition, errors) = await engine.Definitions.ValidateAsync(xml!, cancellationToken);
             return TypedResults.Ok(new ValidationResponse(
-                !errors.Any(e => e.Severity == ValidationSeverity.Error), definition.ExecutableProcess.Id, definition.ExecutableProcess.Name, errors));
+                !errors.Any(e => e.Severity == ValidationSeverity.Error), definition.ExecutableProcess.Id, definition.ExecutableProcess.Name,
+                ProblemTranslation.Findings(request.HttpContext, errors)));
         }
         catch (BpmnParseException ex)
         {
-            return TypedResults.Ok(new ValidationResponse(false, null, null, [new ValidationError(ex.ElementId ?? "definitions", "parse-error", ex.Message)]));
+            return TypedResults.Ok(new ValidationResponse(false, null, null,
+                ProblemTranslation.Findings(request.HttpContext, [new ValidationError(ex.ElementId ?? "definitions", "parse-error", ex.Message)])));
         }
     }
 

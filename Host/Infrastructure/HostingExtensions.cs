@@ -6,6 +6,7 @@ using Microsoft.Extensions.FileProviders;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Host.Cases;
 using ShareFlow.Host.Demo;
+using ShareFlow.Host.Localization;
 using ShareFlow.Host.Notifications;
 using ShareFlow.Workflows.Calendar;
 using ShareFlow.Workflows.Time;
@@ -44,7 +45,9 @@ internal static class HostingExtensions
 
         services.AddSingleton(clock);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddProblemDetails();
+        services.AddSingleton(MessageCatalog.Embedded);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            ProblemTranslation.Apply(context, context.HttpContext.RequestServices.GetRequiredService<MessageCatalog>()));
         services.AddOpenApi();
         services.AddShareFlowHealthChecks();
         services.AddExceptionHandler<DomainExceptionHandler>();

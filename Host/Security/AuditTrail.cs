@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Organisation;
+using ShareFlow.Host.Localization;
 using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Host.Security;
@@ -39,7 +40,14 @@ internal static class AuditTrail
     public static void MapAuditApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Roles.Auditor);
-        group.MapGet("/verify", async (AuditTrailWriter writer, CancellationToken cancellationToken) => TypedResults.Ok(await writer.VerifyAsync(cancellationToken)));
+        group.MapGet("/verify", async (AuditTrailWriter writer, MessageCatalog catalog, HttpRequest request, CancellationToken cancellationToken) =>
+        {
+            // The problem found is read by the auditor, in the language of the page.
+            var verification = await writer.VerifyAsync(cancellationToken);
+            return TypedResults.Ok(verification.Problem is { } problem && ProblemTranslation.LanguageOf(request) == ProblemTranslation.Chinese
+                ? verification with { Problem = catalog.ToChinese(problem) }
+                : verification);
+        });
         group.MapGet("/", ListAsync);
     }
 

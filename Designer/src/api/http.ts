@@ -4,6 +4,8 @@
  * whose `errors` name the fields the server rejected.
  */
 
+import { i18n } from '../i18n';
+
 export interface ProblemDetails {
   type?: string;
   title?: string;
@@ -76,7 +78,11 @@ export function withQuery(url: string, query?: RequestOptions['query']): string 
 }
 
 export async function request<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  // The server answers its messages in the language the user reads the UI in, whatever the browser's own setting.
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': i18n.global.locale.value,
+  };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

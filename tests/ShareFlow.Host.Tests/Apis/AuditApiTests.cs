@@ -60,7 +60,7 @@ public sealed class AuditTamperTests : IDisposable
         var verification = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
 
         Assert.False(verification.GetProperty("valid").GetBoolean());
-        Assert.Contains("changed", verification.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.Contains("写入后被改动过", verification.GetProperty("problem").GetString(), StringComparison.Ordinal);
         Assert.True(verification.GetProperty("firstBrokenId").GetInt64() > 0);
     }
 }

@@ -69,7 +69,7 @@ public sealed class AuthApiTests(ShareFlowHostFactory factory) : IClassFixture<S
         var right = await NewClient().PostAsJsonAsync("/api/auth/login", new { userName = "supervisor.tax", password = SignedInClient.Password });
 
         Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
-        Assert.Contains("locked", (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("锁定", (await right.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await NewClient().PostAsJsonAsync("/api/auth/login", new { userName = "supervisor.edu", password = SignedInClient.Password })).StatusCode);
     }
 

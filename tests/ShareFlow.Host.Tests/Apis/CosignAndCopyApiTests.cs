@@ -25,7 +25,7 @@ public sealed class CosignAndCopyApiTests(SimulatedHostFactory factory) : IClass
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         var blocked = await holder.PostJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approve" });
         Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
-        Assert.Contains("co-signature of reviewer.nhc", await blocked.DetailAsync(), StringComparison.Ordinal);
+        Assert.Contains("等待 reviewer.nhc 会签", await blocked.DetailAsync(), StringComparison.Ordinal);
         var request = (await signer.GetFromJsonAsync<JsonElement>("/api/tasks/cosign-requests")).EnumerateArray().Single(r => r.GetProperty("taskId").GetGuid() == taskId);
         Assert.Equal("holder1.psb", request.GetProperty("requestedBy").GetString());
         Assert.Contains(await signer.NotificationsAsync(caseId), n => n.GetProperty("kind").GetString() == "cosign");

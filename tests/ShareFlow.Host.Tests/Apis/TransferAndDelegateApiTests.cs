@@ -97,7 +97,7 @@ public sealed class TransferAndDelegateApiTests(SimulatedHostFactory factory) : 
         Assert.Equal("helper1.psb", (await helper.TaskOfAsync(caseId))?.GetProperty("assignee").GetString());
         var blocked = await owner.PostJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approve" });
         Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
-        Assert.Contains("delegated to helper1.psb", await blocked.DetailAsync(), StringComparison.Ordinal);
+        Assert.Contains("已委派给 helper1.psb", await blocked.DetailAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NoContent, (await helper.PostJsonAsync($"/api/tasks/{taskId}/resolve", new { comment = "数据项符合最小必要原则" })).StatusCode);
 

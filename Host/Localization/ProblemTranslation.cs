@@ -1,0 +1,72 @@
+using ShareFlow.Workflows.Model;
+
+namespace ShareFlow.Host.Localization;
+
+/// <summary>
+/// Answers problem details in the reader's language: Chinese unless the request prefers English (its
+/// <c>Accept-Language</c>), as the front-end speaks zh-CN first and English second. The title, the detail and every
+/// field's messages go through the <see cref="MessageCatalog"/>; the response says which language it is in
+/// (<c>Content-Language</c>).
+/// </summary>
+internal static class ProblemTranslation
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
+
+    public static void Apply(ProblemDetailsContext context, MessageCatalog catalog)
+    {
+        var language = LanguageOf(context.HttpContext.Request);
+        context.HttpContext.Response.Headers.ContentLanguage = language;
+        if (language == English)
+        {
+            return;
+        }
+
+        var problem = context.ProblemDetails;
+        problem.Title = problem.Title is null ? null : catalog.ToChinese(problem.Title);
+        problem.Detail = problem.Detail is null ? null : catalog.ToChinese(problem.Detail);
+        if (problem is HttpValidationProblemDetails validation)
+        {
+            foreach (var (field, messages) in validation.Errors)
+            {
+                validation.Errors[field] = [.. messages.Select(catalog.ToChinese)];
+            }
+        }
+
+        if (problem.Extensions.TryGetValue("validation", out var listed) && listed is IReadOnlyList<ValidationError> findings)
+        {
+            problem.Extensions["validation"] = Translate(findings, catalog);
+        }
+    }
+
+    /// <summary>A definition's validation findings (as the designer lists them) in the reader's language.</summary>
+    public static IReadOnlyList<ValidationError> Findings(HttpContext context, IReadOnlyList<ValidationError> findings) =>
+        LanguageOf(context.Request) == English ? findings : Translate(findings, context.RequestServices.GetRequiredService<MessageCatalog>());
+
+    private static List<ValidationError> Translate(IReadOnlyList<ValidationError> findings, MessageCatalog catalog) =>
+        [.. findings.Select(f => f with { Message = catalog.ToChinese(f.Message) })];
+
+    /// <summary>
+    /// <see cref="English"/> when the request's <c>Accept-Language</c> puts an English tag before any Chinese one (by
+    /// quality, then order); otherwise, and without the header, <see cref="Chinese"/>.
+    /// </summary>
+    public static string LanguageOf(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().AcceptLanguage;
+        foreach (var tag in accepted.Select((value, order) => (value, order)).OrderByDescending(t => t.value.Quality ?? 1).ThenBy(t => t.order))
+        {
+            var name = tag.value.Value.Value ?? string.Empty;
+            if (name.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
+            {
+                return Chinese;
+            }
+
+            if (name.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+            {
+                return English;
+            }
+        }
+
+        return Chinese;
+    }
+}
