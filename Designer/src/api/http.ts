@@ -34,10 +34,11 @@ export class ApiError extends Error {
     return result;
   }
 
-  /** The title and detail, for a message that belongs to no single field. */
+  /** The title and detail, for a message that belongs to no single field (Chinese sentences follow each other without a space). */
   get summary(): string {
     const { title, detail } = this.problem;
-    return [title, detail].filter((part) => part && part.length > 0).join(' ') || this.message;
+    const parts = [title, detail].filter((part): part is string => !!part && part.length > 0);
+    return parts.reduce((text, part) => (text.length === 0 || /[\u3000-\u303f\uff00-\uffef]$/.test(text) ? text + part : `${text} ${part}`), '') || this.message;
   }
 }
 
