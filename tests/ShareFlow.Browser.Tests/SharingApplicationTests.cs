@@ -26,7 +26,7 @@ public sealed class SharingApplicationTests(Chromium chromium, ShareFlowSite sit
         Assert.Equal(ConditionalItems, application.GetProperty("items").EnumerateArray().Select(i => i.GetString()));
     }
 
-    [Fact(DisplayName = "The reviewer sees the application in 待办 with its deadline, cannot refuse it without reasons, then refuses it with reasons")]
+    [Fact(DisplayName = "The reviewer sees the application in 待办 with its deadline, cannot refuse it without reasons (told so in Chinese), then refuses it with reasons")]
     public async Task Refuse_WithoutReasons_ShowsTheErrorUnderReasons_ThenWithReasons_IsDone()
     {
         var clerk = await OpenAsync(Clerk, "/");
@@ -52,7 +52,8 @@ public sealed class SharingApplicationTests(Chromium chromium, ShareFlowSite sit
         await reviewer.Field("审批意见").FillAsync("该数据项涉及个人隐私，不予共享。");
         await reviewer.Button("提交").ClickAsync();
         await Expect(reviewer.ErrorUnder("理由")).ToBeVisibleAsync();
-        await Expect(reviewer.ErrorUnder("理由")).Not.ToBeEmptyAsync();
+        // In the language of the page, as the server words it (the English rule is "A refusal must give written reasons").
+        await Expect(reviewer.ErrorUnder("理由")).ToHaveTextAsync("不予共享的，须书面说明理由。");
         await ShotAsync(reviewer, "refused-without-reasons");
         await Expect(reviewer).ToHaveURLAsync(taskPage);
         await Expect(reviewer.Field("审批意见")).ToHaveValueAsync("该数据项涉及个人隐私，不予共享。");
