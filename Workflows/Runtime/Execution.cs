@@ -139,7 +139,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
     {
         foreach (var token in instance.State.Tokens.Where(t => t.ScopeInstanceId == scopeInstanceId).ToList())
         {
-            await CancelTokenAsync(instance, token, "terminated", cancellationToken).ConfigureAwait(false);
+            await CancelTokenAsync(instance, token, "流程已到达终止结束事件", cancellationToken).ConfigureAwait(false);
         }
 
         await CompleteScopeIfEmptyAsync(instance, scopeInstanceId, cancellationToken).ConfigureAwait(false);

@@ -550,7 +550,8 @@ public sealed partial class WorkflowEngine : IWaitFiring
         switch (element)
         {
             case BoundaryEvent { CancelActivity: true } boundary:
-                await execution.CancelTokenAsync(instance, token, $"interrupted by {boundary.Id}", cancellationToken).ConfigureAwait(false);
+                // The reason is the history's, read by officials (as the other steps' comments, in Chinese): 被“逾期”中断.
+                await execution.CancelTokenAsync(instance, token, $"被“{boundary.Name ?? boundary.Id}”中断", cancellationToken).ConfigureAwait(false);
                 await execution.LeaveAsync(instance, execution.NewToken(instance, boundary.Id, token.ScopeInstanceId), cancellationToken).ConfigureAwait(false);
                 break;
 

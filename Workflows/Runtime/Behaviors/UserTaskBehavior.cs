@@ -77,7 +77,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
             foreach (var open in (await instance.LoadOpenTasksAsync(execution.Work.Db, cancellationToken).ConfigureAwait(false)).Where(t => t.TokenId == token.Id).ToList())
             {
                 execution.CloseTask(instance, open, UserTaskStatus.Cancelled);
-                execution.Work.History(instance.Id, "task-cancelled", open.ElementId, open.Name, taskId: open.Id, comment: "completion condition met");
+                execution.Work.History(instance.Id, "task-cancelled", open.ElementId, open.Name, taskId: open.Id, comment: "已满足会签完成条件");
             }
 
             await execution.LeaveAsync(instance, token, cancellationToken).ConfigureAwait(false);

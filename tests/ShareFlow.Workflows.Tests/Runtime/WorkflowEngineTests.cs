@@ -185,6 +185,9 @@ public abstract class WorkflowEngineTests(DatabaseProvider provider) : IAsyncLif
         Assert.Equal(["coordinate"], (await _h.OpenTasksAsync(instance.Id)).Select(t => t.ElementId));
         Assert.Equal(UserTaskStatus.Cancelled, (await _h.AllTasksAsync(instance.Id)).Single(t => t.ElementId == "review").Status);
         Assert.Empty(await _h.WaitsAsync(instance.Id));
+        // The history says why the review ended, in the officials' words, naming the event (its id: it has no name).
+        var cancelled = Assert.Single(await _h.Engine.GetHistoryAsync(instance.Id, CancellationToken.None), h => h.Kind == "task-cancelled");
+        Assert.Equal(("review", "被“overdue”中断"), (cancelled.ElementId, cancelled.Comment));
     }
 
     [Fact(DisplayName = "Completing the task in time removes both timers: neither fires later")]
