@@ -81,12 +81,12 @@ internal static class AdminApi
             var (definition, errors) = await engine.Definitions.ValidateAsync(xml!, cancellationToken);
             return TypedResults.Ok(new ValidationResponse(
                 !errors.Any(e => e.Severity == ValidationSeverity.Error), definition.ExecutableProcess.Id, definition.ExecutableProcess.Name,
-                ProblemTranslation.Findings(request.HttpContext, errors)));
+                ResponseLanguage.Findings(request.HttpContext, errors)));
         }
         catch (BpmnParseException ex)
         {
             return TypedResults.Ok(new ValidationResponse(false, null, null,
-                ProblemTranslation.Findings(request.HttpContext, [new ValidationError(ex.ElementId ?? "definitions", "parse-error", ex.Message)])));
+                ResponseLanguage.Findings(request.HttpContext, [new ValidationError(ex.ElementId ?? "definitions", "parse-error", ex.Message)])));
         }
     }
 
@@ -225,13 +225,14 @@ internal static class AdminApi
 
     public sealed record IncidentResponse(Guid Id, Guid InstanceId, string DefinitionKey, string? BusinessKey, string ElementId, int Attempts, string? LastError, DateTimeOffset CreatedAt);
 
-    private static async Task<Ok<List<IncidentResponse>>> IncidentsAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, CancellationToken cancellationToken)
+    private static async Task<Ok<List<IncidentResponse>>> IncidentsAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, HttpContext context, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var incidents = await db.Waits.AsNoTracking().Where(w => w.IsIncident)
             .Join(db.ProcessInstances.AsNoTracking(), w => w.InstanceId, i => i.Id, (w, i) => new IncidentResponse(w.Id, w.InstanceId, i.DefinitionKey, i.BusinessKey, w.ElementId, w.Attempts, w.LastError, w.CreatedAt))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(incidents);
+        // The error is the activity's, often a rule it found broken: the operator reads it in the page's language.
+        return TypedResults.Ok(incidents.ConvertAll(i => i with { LastError = ResponseLanguage.Text(context, i.LastError) }));
     }
 
     private static async Task<NoContent> RetryAsync(Guid id, HttpContext context, WorkflowEngine engine, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Policy;
+using ShareFlow.Host.Localization;
 using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Activities;
 using ShareFlow.Workflows.Cases;
@@ -45,10 +46,13 @@ internal static class DesignerApi
 
     public sealed record PreviewResponse(DateOnly Start, DateTimeOffset StartAt, string Profile, int ProfileVersion, IReadOnlyList<PreviewedDeadline> Deadlines);
 
-    /// <summary>The activities registered with the engine, by name, with what each does and the <c>sf:input</c>s it reads.</summary>
-    private static Ok<List<ActivityResponse>> Activities(ActivityRegistry registry) =>
+    /// <summary>The activities registered with the engine, by name, with what each does and the <c>sf:input</c>s it reads (in the reader's language).</summary>
+    private static Ok<List<ActivityResponse>> Activities(ActivityRegistry registry, HttpContext context) =>
         TypedResults.Ok(registry.All
-            .Select(a => new ActivityResponse(a.Name, a.Description, [.. a.Inputs.Select(i => new ActivityInputResponse(i.Name, i.Required, i.Description))]))
+            .Select(a => new ActivityResponse(
+                a.Name,
+                ResponseLanguage.Text(context, a.Description),
+                [.. a.Inputs.Select(i => new ActivityInputResponse(i.Name, i.Required, ResponseLanguage.Text(context, i.Description)))]))
             .ToList());
 
     /// <summary>Every saved draft by key, without its XML: those of published definitions and of processes not yet published.</summary>
@@ -89,7 +93,7 @@ internal static class DesignerApi
     /// the validator's findings as <c>POST /api/definitions/validate</c> does.
     /// </summary>
     private static async Task<Results<Ok<PreviewResponse>, ValidationProblem>> PreviewAsync(
-        PreviewRequest? request, WorkflowEngine engine, PolicyProfileStore profiles, ICalendarSource calendars, TimeProvider clock, CancellationToken cancellationToken)
+        PreviewRequest? request, HttpContext context, WorkflowEngine engine, PolicyProfileStore profiles, ICalendarSource calendars, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new QueryErrors();
         var xml = Xml(errors, request?.Xml);
@@ -133,7 +137,7 @@ internal static class DesignerApi
         var deadlines = DeadlinePreview.Compute(
             definition.ExecutableProcess, startAt, calendars.Current.National, new ProfileParameters(profile),
             ProfileParameters.StartVariables(profile));
-        return TypedResults.Ok(new PreviewResponse(start, startAt, profile.Code, profile.Version, deadlines));
+        return TypedResults.Ok(new PreviewResponse(start, startAt, profile.Code, profile.Version, [.. deadlines.Select(d => d with { Note = ResponseLanguage.Text(context, d.Note) })]));
     }
 
     /// <summary>A definition that cannot be previewed: the errors by element (and under <c>xml</c>), and the findings as validation lists them.</summary>

@@ -47,7 +47,7 @@ internal static class HostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(MessageCatalog.Embedded);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-            ProblemTranslation.Apply(context, context.HttpContext.RequestServices.GetRequiredService<MessageCatalog>()));
+            ResponseLanguage.Apply(context, context.HttpContext.RequestServices.GetRequiredService<MessageCatalog>()));
         services.AddOpenApi();
         services.AddShareFlowHealthChecks();
         services.AddExceptionHandler<DomainExceptionHandler>();

@@ -44,7 +44,7 @@ internal static class AuditTrail
         {
             // The problem found is read by the auditor, in the language of the page.
             var verification = await writer.VerifyAsync(cancellationToken);
-            return TypedResults.Ok(verification.Problem is { } problem && ProblemTranslation.LanguageOf(request) == ProblemTranslation.Chinese
+            return TypedResults.Ok(verification.Problem is { } problem && ResponseLanguage.LanguageOf(request) == ResponseLanguage.Chinese
                 ? verification with { Problem = catalog.ToChinese(problem) }
                 : verification);
         });

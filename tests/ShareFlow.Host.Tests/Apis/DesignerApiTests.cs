@@ -225,7 +225,7 @@ public abstract class DesignerApiTests<TFactory>(TFactory factory) : IClassFixtu
 
         var submit = Deadline(preview, "submit");
         Assert.Equal((10, "2026-11-16"), (submit.GetProperty("days").GetInt32(), submit.GetProperty("dueDate").GetString()));
-        Assert.Contains("assumed the start date", submit.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("暂按开始日期计算", submit.GetProperty("note").GetString(), StringComparison.Ordinal);
         var extension = Deadline(preview, "extendSubmission");
         Assert.Equal(("extension", 20, "catalog.extensionDays"), (extension.GetProperty("kind").GetString(), extension.GetProperty("days").GetInt32(), extension.GetProperty("parameter").GetString()));
         Assert.Equal("2026-12-14", extension.GetProperty("dueDate").GetString()); // 30 working days from 2 November

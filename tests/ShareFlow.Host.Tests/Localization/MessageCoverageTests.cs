@@ -7,9 +7,10 @@ using ShareFlow.Host.Localization;
 namespace ShareFlow.Host.Tests.Localization;
 
 /// <summary>
-/// Every English sentence the server can answer a user with has its Chinese in the catalog. The sentences are read from
-/// the source (Domain, Workflows, Host): the string and interpolated-string literals written as sentences, except those
-/// of programming errors, logs and descriptions, which no user reads.
+/// Every English sentence the server can answer a user with has its Chinese in the catalog: its messages, and the
+/// designer's reference of activities and their inputs. The sentences are read from the source (Domain, Workflows,
+/// Host): the string and interpolated-string literals written as sentences, except those of programming errors and
+/// logs, which no user reads.
 /// </summary>
 public sealed class MessageCoverageTests
 {
@@ -90,8 +91,7 @@ public sealed class MessageCoverageTests
         literal.Ancestors().Any(a => a switch
         {
             AttributeSyntax => true,
-            // What an activity does and what its inputs mean: the designer's reference text, not a message.
-            PropertyDeclarationSyntax property => property.Identifier.Text is "Description" or "Inputs" or "NoticeInputs",
+
             ObjectCreationExpressionSyntax creation => ProgrammingErrors.Contains(NameOf(creation.Type)),
             InvocationExpressionSyntax invocation => NameOf(invocation.Expression) is { } name
                 && (name.StartsWith("Log", StringComparison.Ordinal) || name.StartsWith("ThrowIf", StringComparison.Ordinal)
@@ -144,9 +144,11 @@ public sealed class MessageCoverageTests
     /// <summary>The literal's text, each hole of an interpolated string numbered <c>{0}</c>, <c>{1}</c>... in order.</summary>
     private static string TemplateOf(ExpressionSyntax literal)
     {
+        // A plain string is a key as it is written (a key without holes is plain text); an interpolated one is a
+        // composite format, its text's braces doubled.
         if (literal is LiteralExpressionSyntax plain)
         {
-            return plain.Token.ValueText.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+            return plain.Token.ValueText;
         }
 
         var text = new StringBuilder();

@@ -89,6 +89,31 @@ public sealed class ServerLanguageTests(SimulatedHostFactory factory) : IClassFi
         Assert.Contains("用户任务“review”", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheDesignersReferenceOfActivities_IsInChinese_OrInEnglishWhenThatIsPreferred()
+    {
+        var admin = await factory.SignInAsync("admin");
+
+        var chinese = await ActivityAsync(admin, "reminder", language: null);
+        var english = await ActivityAsync(admin, "reminder", language: "en");
+
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", chinese.GetProperty("description").GetString());
+        Assert.All(chinese.GetProperty("inputs").EnumerateArray(), i => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", i.GetProperty("description").GetString()));
+        Assert.StartsWith("A notice about the deadline", english.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> ActivityAsync(HttpClient client, string name, string? language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/definitions/activities", UriKind.Relative));
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        using var response = await client.SendAsync(request);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(a => a.GetProperty("name").GetString() == name);
+    }
+
     private static async Task<Answer> SendAsync(HttpClient client, HttpMethod method, string path, object? body, string? language)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));

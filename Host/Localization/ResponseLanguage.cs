@@ -3,12 +3,13 @@ using ShareFlow.Workflows.Model;
 namespace ShareFlow.Host.Localization;
 
 /// <summary>
-/// Answers problem details in the reader's language: Chinese unless the request prefers English (its
-/// <c>Accept-Language</c>), as the front-end speaks zh-CN first and English second. The title, the detail and every
-/// field's messages go through the <see cref="MessageCatalog"/>; the response says which language it is in
-/// (<c>Content-Language</c>).
+/// Answers in the reader's language: Chinese unless the request prefers English (its <c>Accept-Language</c>), as the
+/// front-end speaks zh-CN first and English second. Problem details (the title, the detail and every field's messages)
+/// go through the <see cref="MessageCatalog"/> and say which language they are in (<c>Content-Language</c>); so do the
+/// other texts the code writes in English for a user to read (a definition's findings, an incident's error, the
+/// designer's reference of activities).
 /// </summary>
-internal static class ProblemTranslation
+internal static class ResponseLanguage
 {
     public const string Chinese = "zh-CN";
     public const string English = "en";
@@ -38,6 +39,11 @@ internal static class ProblemTranslation
             problem.Extensions["validation"] = Translate(findings, catalog);
         }
     }
+
+    /// <summary><paramref name="text"/> in the reader's language.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? Text(HttpContext context, string? text) =>
+        text is null || LanguageOf(context.Request) == English ? text : context.RequestServices.GetRequiredService<MessageCatalog>().ToChinese(text);
 
     /// <summary>A definition's validation findings (as the designer lists them) in the reader's language.</summary>
     public static IReadOnlyList<ValidationError> Findings(HttpContext context, IReadOnlyList<ValidationError> findings) =>
