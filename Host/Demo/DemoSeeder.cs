@@ -57,19 +57,19 @@ internal sealed class DemoSeeder(IDbContextFactory<ShareFlowDbContext> dbFactory
 
         var users = new List<User>
         {
-            new("admin", faker.Name.FullName(), "dsj", [Roles.PolicyAdmin, Roles.Auditor]),
-            new("office", faker.Name.FullName(), "dsj", [Roles.CoordinatingOffice]),
-            new("supervisor.dsj", faker.Name.FullName(), "dsj", [Roles.Supervisor, Roles.CoordinatingOffice]),
-            new("finance", faker.Name.FullName(), "czj", [Roles.Finance]),
-            new("supervisor.czj", faker.Name.FullName(), "czj", [Roles.Supervisor, Roles.Finance]),
-            new("leader", faker.Name.FullName(), "ldxz", [Roles.LeadingGroup, Roles.Supervisor]),
-            new("government", faker.Name.FullName(), "szf", [Roles.CityGovernment, Roles.Supervisor]),
+            new("admin", ChineseName(faker), "dsj", [Roles.PolicyAdmin, Roles.Auditor]),
+            new("office", ChineseName(faker), "dsj", [Roles.CoordinatingOffice]),
+            new("supervisor.dsj", ChineseName(faker), "dsj", [Roles.Supervisor, Roles.CoordinatingOffice]),
+            new("finance", ChineseName(faker), "czj", [Roles.Finance]),
+            new("supervisor.czj", ChineseName(faker), "czj", [Roles.Supervisor, Roles.Finance]),
+            new("leader", ChineseName(faker), "ldxz", [Roles.LeadingGroup, Roles.Supervisor]),
+            new("government", ChineseName(faker), "szf", [Roles.CityGovernment, Roles.Supervisor]),
         };
         foreach (var (code, _) in Departments)
         {
-            users.Add(new User($"clerk.{code}", faker.Name.FullName(), code, [Roles.RequestingClerk], $"clerk.{code}@example.gov.cn"));
-            users.Add(new User($"reviewer.{code}", faker.Name.FullName(), code, [Roles.ProviderReviewer], $"reviewer.{code}@example.gov.cn"));
-            users.Add(new User($"supervisor.{code}", faker.Name.FullName(), code, [Roles.Supervisor], $"supervisor.{code}@example.gov.cn"));
+            users.Add(new User($"clerk.{code}", ChineseName(faker), code, [Roles.RequestingClerk], $"clerk.{code}@example.gov.cn"));
+            users.Add(new User($"reviewer.{code}", ChineseName(faker), code, [Roles.ProviderReviewer], $"reviewer.{code}@example.gov.cn"));
+            users.Add(new User($"supervisor.{code}", ChineseName(faker), code, [Roles.Supervisor], $"supervisor.{code}@example.gov.cn"));
         }
 
         foreach (var user in users)
@@ -124,4 +124,7 @@ internal sealed class DemoSeeder(IDbContextFactory<ShareFlowDbContext> dbFactory
     }
 
     private static Guid DemoId(int n) => Guid.Parse($"0197a000-0000-7000-8000-{n:000000000000}");
+
+    /// <summary>A person's name as Chinese write it: the family name first, no space (Bogus's full name puts it last).</summary>
+    private static string ChineseName(Faker faker) => faker.Name.LastName() + faker.Name.FirstName();
 }

@@ -24,6 +24,11 @@ public sealed class DemoSeedTests
         Assert.Equal(3, applications.GetProperty("total").GetInt32());
         var statuses = applications.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("status").GetString()).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["approved", "refused", "submitted"], statuses);
+        // Chinese names as Chinese write them: family name first, no space (李乐驹, not 乐驹 李).
+        var admin = await factory.SignInAsync("admin");
+        var names = (await admin.GetFromJsonAsync<JsonElement>("/api/users")).EnumerateArray().Select(u => u.GetProperty("displayName").GetString()).ToList();
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}{2,4}$", name));
     }
 
     private sealed class ProfileHostFactory(string profile) : ShareFlowHostFactory
