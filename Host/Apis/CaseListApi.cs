@@ -43,7 +43,9 @@ internal static class CaseListApi
         Guid Id, string Process, string Kind, string ProcessName, string CaseNumber, string Title, string Status, string StatusLabel, string? RequesterDepartment,
         string? ProviderDepartment, DateTimeOffset SubmittedAt, DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, bool Overdue);
 
-    public sealed record CaseHistoryEntry(DateTimeOffset At, string Kind, string? ElementId, string? ElementName, string? Actor, string? Outcome, string? Comment);
+    /// <param name="Actor">The user name of who acted (none for the system's steps).</param>
+    /// <param name="ActorName">Their name as colleagues know it (姓名), when the actor is a user of the system.</param>
+    public sealed record CaseHistoryEntry(DateTimeOffset At, string Kind, string? ElementId, string? ElementName, string? Actor, string? ActorName, string? Outcome, string? Comment);
 
     public sealed record OpenTask(
         Guid Id, string Name, string ElementId, string? CandidateDepartment, string? CandidateRole, string? Assignee, DateOnly? DueDate, DateTimeOffset? DueAt,
@@ -118,12 +120,14 @@ internal static class CaseListApi
 
         var tasks = await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == UserTaskStatus.Open).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         var history = await engine.GetHistoryAsync(id, cancellationToken);
+        var actors = history.Select(h => h.Actor).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
         var summary = Summary(listing, row);
         return TypedResults.Ok(new CaseDetail(
             summary.Id, summary.Process, summary.Kind, summary.ProcessName, summary.CaseNumber, summary.Title, summary.Status, summary.StatusLabel,
             summary.RequesterDepartment, summary.ProviderDepartment, summary.SubmittedAt, summary.DueDate, summary.DueAt, summary.Provisional, summary.Overdue,
             row.DetailUrl,
-            [.. history.Select(h => new CaseHistoryEntry(h.At, h.Kind, h.ElementId, h.ElementName, h.Actor, h.Outcome, h.Comment))],
+            [.. history.Select(h => new CaseHistoryEntry(h.At, h.Kind, h.ElementId, h.ElementName, h.Actor, h.Actor is { } actor ? names.GetValueOrDefault(actor) : null, h.Outcome, h.Comment))],
             [.. tasks.Select(t =>
             {
                 var deadline = cases.Deadline(id, t.DueDate, t.DueAt, open: true);

@@ -102,6 +102,8 @@ export interface HistoryEntry {
   elementId?: string | null;
   elementName?: string | null;
   actor?: string | null;
+  /** The actor's name (姓名) when the actor is a user; the history of a process's own record may not carry it. */
+  actorName?: string | null;
   outcome?: string | null;
   comment?: string | null;
 }

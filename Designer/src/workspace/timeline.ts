@@ -28,6 +28,11 @@ export function visibleHistory(entries: readonly HistoryEntry[] | null | undefin
 
 export type TimelineTone = 'primary' | 'success' | 'warning' | 'danger' | 'info';
 
+/** Who acted, as colleagues know them: their name, else their user name (the system's own steps have neither). */
+export function actorLabel(entry: HistoryEntry): string | null {
+  return entry.actorName?.trim() || entry.actor || null;
+}
+
 /** The dot colour of a history entry. */
 export function historyTone(entry: HistoryEntry): TimelineTone {
   switch (entry.kind) {

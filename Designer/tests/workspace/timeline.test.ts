@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibleHistory, waitingSteps } from '../../src/workspace/timeline';
+import { actorLabel, visibleHistory, waitingSteps } from '../../src/workspace/timeline';
 import type { HistoryEntry } from '../../src/workspace/api';
 
 const at = '2026-11-21T19:20:32Z';
@@ -46,5 +46,15 @@ describe('waitingSteps', () => {
     expect(waitingSteps(returned)).toEqual([]);
     const resumed = [...returned, { at: '2026-11-23T01:00:00Z', kind: 'task-resumed', elementId: 'review', elementName: '审核' }];
     expect(waitingSteps(resumed).map((step) => step.elementId)).toEqual(['review']);
+  });
+});
+
+describe('actorLabel', () => {
+  it('names who acted as colleagues know them, and falls back to the user name', () => {
+    const at = '2026-09-23T01:00:00Z';
+    expect(actorLabel({ at, kind: 'task-completed', actor: 'reviewer.psb', actorName: '孙煜城' })).toBe('孙煜城');
+    expect(actorLabel({ at, kind: 'task-completed', actor: 'reviewer.psb', actorName: ' ' })).toBe('reviewer.psb');
+    expect(actorLabel({ at, kind: 'task-completed', actor: 'reviewer.psb' })).toBe('reviewer.psb');
+    expect(actorLabel({ at, kind: 'timer-fired' })).toBeNull();
   });
 });

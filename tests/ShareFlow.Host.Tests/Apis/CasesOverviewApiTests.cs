@@ -184,6 +184,10 @@ public abstract class CasesOverviewApiTests<TFactory>(TFactory factory) : IClass
         var history = summary.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal("instance-started", Text(history[0], "kind"));
         Assert.Contains(history, h => Text(h, "kind") == "task-created" && h.GetProperty("elementId").GetString() == "verify");
+        // Who acted, by user name and by the name colleagues know them by; the system's steps name nobody.
+        var clerkName = Text(await (await factory.SignInAsync("clerk.mca")).GetFromJsonAsync<JsonElement>("/api/auth/me"), "displayName");
+        Assert.Equal(("clerk.mca", clerkName), (Text(history[0], "actor"), Text(history[0], "actorName")));
+        Assert.All(history.Where(h => h.GetProperty("actor").ValueKind == JsonValueKind.Null), h => Assert.Equal(JsonValueKind.Null, h.GetProperty("actorName").ValueKind));
 
         Assert.Equal(HttpStatusCode.OK, await (await factory.SignInAsync("office")).StatusOfGetAsync($"/api/cases/{id}"));
         Assert.Equal(HttpStatusCode.NotFound, await (await factory.SignInAsync("clerk.amr")).StatusOfGetAsync($"/api/cases/{id}"));
