@@ -29,6 +29,9 @@ public sealed partial class MessageCatalog
     /// <summary>How deep hole values are translated in turn: a phrase inside a message inside a message.</summary>
     private const int MaxDepth = 3;
 
+    /// <summary>The longest text translated: longer than any message the code writes, with its values.</summary>
+    private const int MaxMessageLength = 2000;
+
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
     private readonly FrozenDictionary<string, string> _exact;
@@ -86,7 +89,9 @@ public sealed partial class MessageCatalog
 
     private string? Translate(string message, int depth)
     {
-        if (message.Length == 0)
+        // A text far longer than any message is someone's own writing (a hole's value may be what a user typed): it
+        // stays as it is, and no template's pattern is run over it.
+        if (message.Length == 0 || message.Length > MaxMessageLength)
         {
             return null;
         }
@@ -98,8 +103,7 @@ public sealed partial class MessageCatalog
 
         foreach (var template in _templates)
         {
-            var match = template.Pattern.Match(message);
-            if (!match.Success)
+            if (!TryMatch(template.Pattern, message, out var match))
             {
                 continue;
             }
@@ -131,8 +135,27 @@ public sealed partial class MessageCatalog
             return translated.All(t => t is not null) ? string.Join("；", translated) : null;
         }
 
-        var about = IdPrefixRegex().Match(message);
-        return about.Success && Translate(about.Groups["message"].Value, depth) is { } rest ? $"{about.Groups["id"].Value}：{rest}" : null;
+        if (!TryMatch(IdPrefixRegex(), message, out var about))
+        {
+            return null;
+        }
+
+        return Translate(about.Groups["message"].Value, depth) is { } rest ? $"{about.Groups["id"].Value}：{rest}" : null;
+    }
+
+    /// <summary>A match of the whole message; a pattern that runs out of time on a pathological text does not match.</summary>
+    private static bool TryMatch(Regex pattern, string message, out Match match)
+    {
+        try
+        {
+            match = pattern.Match(message);
+            return match.Success;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            match = Match.Empty;
+            return false;
+        }
     }
 
     private static MessageCatalog Load(Assembly assembly)

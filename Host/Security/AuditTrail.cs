@@ -40,13 +40,11 @@ internal static class AuditTrail
     public static void MapAuditApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Roles.Auditor);
-        group.MapGet("/verify", async (AuditTrailWriter writer, MessageCatalog catalog, HttpRequest request, CancellationToken cancellationToken) =>
+        group.MapGet("/verify", async (AuditTrailWriter writer, HttpContext context, CancellationToken cancellationToken) =>
         {
             // The problem found is read by the auditor, in the language of the page.
             var verification = await writer.VerifyAsync(cancellationToken);
-            return TypedResults.Ok(verification.Problem is { } problem && ResponseLanguage.LanguageOf(request) == ResponseLanguage.Chinese
-                ? verification with { Problem = catalog.ToChinese(problem) }
-                : verification);
+            return TypedResults.Ok(verification with { Problem = ResponseLanguage.Text(context, verification.Problem) });
         });
         group.MapGet("/", ListAsync);
     }

@@ -55,6 +55,15 @@ public sealed class MessageCatalogTests
         Assert.True(Catalog.Knows("There is no catalog resource X."));
     }
 
+    [Fact]
+    public void AValueAsLongAsABook_IsLeftAsItIs_AndTheMessageAroundItStillTranslated()
+    {
+        var typed = string.Concat(Enumerable.Repeat("Task 1 is already completed by someone. ", 5000));
+
+        Assert.Equal(typed, Catalog.ToChinese(typed));
+        Assert.Equal($"目录资源 {typed[..1900]} 不存在。", Catalog.ToChinese($"There is no catalog resource {typed[..1900]}."));
+    }
+
     [Theory]
     [InlineData("Task {0} is {1}.", "任务 {0} 已办结。")]
     [InlineData("Task {0}.", "任务 {0}，{1}。")]
