@@ -120,14 +120,13 @@ internal static class CaseListApi
 
         var tasks = await db.UserTasks.AsNoTracking().Where(t => t.InstanceId == id && t.Status == UserTaskStatus.Open).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         var history = await engine.GetHistoryAsync(id, cancellationToken);
-        var actors = history.Select(h => h.Actor).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var names = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName)).ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
+        var names = await HistoryActors.NamesAsync(db, history, cancellationToken);
         var summary = Summary(listing, row);
         return TypedResults.Ok(new CaseDetail(
             summary.Id, summary.Process, summary.Kind, summary.ProcessName, summary.CaseNumber, summary.Title, summary.Status, summary.StatusLabel,
             summary.RequesterDepartment, summary.ProviderDepartment, summary.SubmittedAt, summary.DueDate, summary.DueAt, summary.Provisional, summary.Overdue,
             row.DetailUrl,
-            [.. history.Select(h => new CaseHistoryEntry(h.At, h.Kind, h.ElementId, h.ElementName, h.Actor, h.Actor is { } actor ? names.GetValueOrDefault(actor) : null, h.Outcome, h.Comment))],
+            [.. history.Select(h => new CaseHistoryEntry(h.At, h.Kind, h.ElementId, h.ElementName, h.Actor, names.NameOf(h.Actor), h.Outcome, h.Comment))],
             [.. tasks.Select(t =>
             {
                 var deadline = cases.Deadline(id, t.DueDate, t.DueAt, open: true);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Sharing;
+using ShareFlow.Host.Cases;
 using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Cases;
 using ShareFlow.Workflows.Persistence;
@@ -30,7 +31,8 @@ internal static class SharingApi
 
     public sealed record NoteRequest(string? Note);
 
-    public sealed record HistoryResponse(DateTimeOffset At, string Kind, string? ElementId, string? ElementName, string? Actor, string? Outcome, string? Comment);
+    /// <param name="ActorName">The actor's name (姓名), when the actor is a user.</param>
+    public sealed record HistoryResponse(DateTimeOffset At, string Kind, string? ElementId, string? ElementName, string? Actor, string? ActorName, string? Outcome, string? Comment);
 
     public sealed record ApplicationResponse(
         Guid Id, string Number, string Status, Guid ResourceId, string ResourceName, string ShareType, string RequesterDepartment, string ProviderDepartment,
@@ -98,7 +100,7 @@ internal static class SharingApi
             throw new DomainException("purpose", ex.Message);
         }
 
-        var response = await ViewAsync(application, engine, clock, includeHistory: false, cancellationToken);
+        var response = await ViewAsync(application, engine, clock, historyFrom: null, cancellationToken);
         return TypedResults.Created($"/api/sharing-applications/{application.Id}", response);
     }
 
@@ -115,7 +117,7 @@ internal static class SharingApi
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await ViewAsync(application, engine, clock, includeHistory: true, cancellationToken));
+        return TypedResults.Ok(await ViewAsync(application, engine, clock, historyFrom: db, cancellationToken));
     }
 
     private static async Task<Results<NoContent, NotFound>> WithdrawAsync(
@@ -158,14 +160,17 @@ internal static class SharingApi
         return parties is not null && caller.CanSee(parties.RequesterDepartment, parties.ProviderDepartment);
     }
 
-    private static async Task<ApplicationResponse> ViewAsync(SharingApplication a, WorkflowEngine engine, TimeProvider clock, bool includeHistory, CancellationToken cancellationToken)
+    /// <param name="historyFrom">The database to name the history's actors from; none: the view has no history.</param>
+    private static async Task<ApplicationResponse> ViewAsync(SharingApplication a, WorkflowEngine engine, TimeProvider clock, ShareFlowDbContext? historyFrom, CancellationToken cancellationToken)
     {
         var open = await engine.GetOpenTasksAsync(a.Id, cancellationToken);
         var current = open.Where(t => t.DueAt is not null).OrderBy(t => t.DueAt).FirstOrDefault();
         IReadOnlyList<HistoryResponse>? history = null;
-        if (includeHistory)
+        if (historyFrom is not null)
         {
-            history = [.. (await engine.GetHistoryAsync(a.Id, cancellationToken)).Select(h => new HistoryResponse(h.At, h.Kind, h.ElementId, h.ElementName, h.Actor, h.Outcome, h.Comment))];
+            var entries = await engine.GetHistoryAsync(a.Id, cancellationToken);
+            var names = await HistoryActors.NamesAsync(historyFrom, entries, cancellationToken);
+            history = [.. entries.Select(h => new HistoryResponse(h.At, h.Kind, h.ElementId, h.ElementName, h.Actor, names.NameOf(h.Actor), h.Outcome, h.Comment))];
         }
 
         return new ApplicationResponse(

@@ -91,7 +91,9 @@ public abstract class SharingApiTests<TFactory>(TFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.NoContent, refused.StatusCode);
         var view = await clerk.GetFromJsonAsync<JsonElement>($"/api/sharing-applications/{id}");
         Assert.Equal("refused", view.GetProperty("status").GetString());
-        Assert.Contains(view.GetProperty("history").EnumerateArray(), h => h.GetProperty("kind").GetString() == "task-completed" && h.GetProperty("comment").GetString() == "不同意");
+        var completed = view.GetProperty("history").EnumerateArray().Single(h => h.GetProperty("kind").GetString() == "task-completed" && h.GetProperty("comment").GetString() == "不同意");
+        var reviewerName = (await reviewer.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("displayName").GetString();
+        Assert.Equal(("reviewer.psb", reviewerName), (completed.GetProperty("actor").GetString(), completed.GetProperty("actorName").GetString()));
         var notices = await clerk.GetFromJsonAsync<JsonElement>("/api/notifications");
         Assert.Contains(notices.GetProperty("items").EnumerateArray(), n => n.GetProperty("caseId").GetGuid() == id && n.GetProperty("kind").GetString() == "decision");
     }
