@@ -46,8 +46,7 @@ internal static class HostingExtensions
         services.AddSingleton(clock);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(MessageCatalog.Embedded);
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-            ResponseLanguage.Apply(context, context.HttpContext.RequestServices.GetRequiredService<MessageCatalog>()));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ResponseLanguage.Apply);
         services.AddOpenApi();
         services.AddShareFlowHealthChecks();
         services.AddExceptionHandler<DomainExceptionHandler>();

@@ -84,9 +84,6 @@ public sealed partial class MessageCatalog
     /// <summary><paramref name="message"/> in Chinese, or as it is when no template matches it.</summary>
     public string ToChinese(string message) => Translate(message, 0) ?? message;
 
-    /// <summary>Whether a template of the catalog matches <paramref name="message"/>.</summary>
-    public bool Knows(string message) => Translate(message, 0) is not null;
-
     private string? Translate(string message, int depth)
     {
         // A text far longer than any message is someone's own writing (a hole's value may be what a user typed): it

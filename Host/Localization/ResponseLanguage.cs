@@ -14,7 +14,7 @@ internal static class ResponseLanguage
     public const string Chinese = "zh-CN";
     public const string English = "en";
 
-    public static void Apply(ProblemDetailsContext context, MessageCatalog catalog)
+    public static void Apply(ProblemDetailsContext context)
     {
         var language = LanguageOf(context.HttpContext.Request);
         context.HttpContext.Response.Headers.ContentLanguage = language;
@@ -23,6 +23,7 @@ internal static class ResponseLanguage
             return;
         }
 
+        var catalog = CatalogOf(context.HttpContext);
         var problem = context.ProblemDetails;
         problem.Title = problem.Title is null ? null : catalog.ToChinese(problem.Title);
         problem.Detail = problem.Detail is null ? null : catalog.ToChinese(problem.Detail);
@@ -43,11 +44,13 @@ internal static class ResponseLanguage
     /// <summary><paramref name="text"/> in the reader's language.</summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
     public static string? Text(HttpContext context, string? text) =>
-        text is null || LanguageOf(context.Request) == English ? text : context.RequestServices.GetRequiredService<MessageCatalog>().ToChinese(text);
+        text is null || LanguageOf(context.Request) == English ? text : CatalogOf(context).ToChinese(text);
 
     /// <summary>A definition's validation findings (as the designer lists them) in the reader's language.</summary>
     public static IReadOnlyList<ValidationError> Findings(HttpContext context, IReadOnlyList<ValidationError> findings) =>
-        LanguageOf(context.Request) == English ? findings : Translate(findings, context.RequestServices.GetRequiredService<MessageCatalog>());
+        LanguageOf(context.Request) == English ? findings : Translate(findings, CatalogOf(context));
+
+    private static MessageCatalog CatalogOf(HttpContext context) => context.RequestServices.GetRequiredService<MessageCatalog>();
 
     private static List<ValidationError> Translate(IReadOnlyList<ValidationError> findings, MessageCatalog catalog) =>
         [.. findings.Select(f => f with { Message = catalog.ToChinese(f.Message) })];

@@ -51,8 +51,7 @@ public sealed class MessageCatalogTests
     {
         Assert.Equal("Something nobody translated.", Catalog.ToChinese("Something nobody translated."));
         Assert.Equal("There is no catalog resource", Catalog.ToChinese("There is no catalog resource"));
-        Assert.False(Catalog.Knows("Something nobody translated."));
-        Assert.True(Catalog.Knows("There is no catalog resource X."));
+        Assert.Equal("目录资源 X 不存在。", Catalog.ToChinese("There is no catalog resource X."));
     }
 
     [Fact]
