@@ -37,13 +37,17 @@ internal static class RowWriter
     /// state (their modified columns are updated) or <see cref="EntityState.Deleted"/> state. The entries' states are left
     /// as they are: the caller accepts them once the write succeeds.
     /// </summary>
+    /// <param name="expectations">Conditions the database must still meet as the rows are written, checked in the same command after them.</param>
     /// <exception cref="DbUpdateConcurrencyException">A changed or removed row was not found as it was read.</exception>
-    public static async Task WriteAsync(DbContext db, IReadOnlyList<IReadOnlyList<object>> inserts, IReadOnlyList<EntityEntry> changes, CancellationToken cancellationToken)
+    /// <exception cref="Exception">An expectation was not met: its own exception. The rows written are left to the caller's rollback.</exception>
+    public static async Task WriteAsync(
+        DbContext db, IReadOnlyList<IReadOnlyList<object>> inserts, IReadOnlyList<EntityEntry> changes, IReadOnlyList<Expectation> expectations, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(inserts);
         ArgumentNullException.ThrowIfNull(changes);
-        if (changes.Count == 0 && inserts.All(t => t.Count == 0))
+        ArgumentNullException.ThrowIfNull(expectations);
+        if (changes.Count == 0 && expectations.Count == 0 && inserts.All(t => t.Count == 0))
         {
             return;
         }
@@ -79,30 +83,63 @@ internal static class RowWriter
             }
         }
 
-#pragma warning disable CA2100 // Identifiers come from the model; every value is a parameter.
+        var types = db.GetService<IRelationalTypeMappingSource>();
+        foreach (var expectation in expectations)
+        {
+            var names = new object[expectation.Values.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                var value = expectation.Values[i];
+                var name = $"s{statement}v{i}";
+                var mapping = types.FindMapping(value.GetType()) ?? throw new ArgumentException($"No store type maps {value.GetType().Name}.", nameof(expectations));
+                command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(name), value, nullable: false));
+                names[i] = sql.GenerateParameterNamePlaceholder(name);
+            }
+
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"SELECT 1 WHERE {string.Format(System.Globalization.CultureInfo.InvariantCulture, expectation.Condition, names)};");
+            statement++;
+        }
+
+#pragma warning disable CA2100 // Identifiers come from the model or the expectation's fixed text; every value is a parameter.
         command.CommandText = text.ToString();
 #pragma warning restore CA2100
-        if (changes.Count == 0)
+        if (changes.Count == 0 && expectations.Count == 0)
         {
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        // Each UPDATE and DELETE returns one row when it found its row; the INSERTs before them return no result set.
+        // Each UPDATE and DELETE returns one row when it found its row, and each expectation one row when it holds; the
+        // INSERTs before them return no result set.
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < changes.Count; i++)
+        for (var i = 0; i < changes.Count + expectations.Count; i++)
         {
             var found = (i == 0 || await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
                 && await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (!found)
+            if (found)
             {
-                var entry = changes[i];
-                throw new DbUpdateConcurrencyException(
-                    $"The {entry.Metadata.ClrType.Name} {string.Join(", ", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p).OriginalValue))} "
-                    + $"to be {(entry.State == EntityState.Deleted ? "removed" : "changed")} was changed or removed by someone else first.");
+                continue;
             }
+
+            if (i >= changes.Count)
+            {
+                throw expectations[i - changes.Count].Unmet();
+            }
+
+            var entry = changes[i];
+            throw new DbUpdateConcurrencyException(
+                $"The {entry.Metadata.ClrType.Name} {string.Join(", ", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p).OriginalValue))} "
+                + $"to be {(entry.State == EntityState.Deleted ? "removed" : "changed")} was changed or removed by someone else first.");
         }
     }
+
+    /// <summary>
+    /// A condition the database must meet when the rows are written, e.g. that no newer version of a definition exists:
+    /// <paramref name="Condition"/> is SQL for a <c>WHERE</c> clause with <c>{0}</c>, <c>{1}</c>... standing for
+    /// <paramref name="Values"/>, which are sent as parameters; <paramref name="Unmet"/> makes the exception thrown when
+    /// it does not hold.
+    /// </summary>
+    public sealed record Expectation(string Condition, IReadOnlyList<object> Values, Func<Exception> Unmet);
 
     private static Table TableOf(IEntityType entityType, ISqlGenerationHelper sql) => Tables.GetOrAdd(entityType, static (type, sql) => Table.For(type, sql), sql);
 

@@ -17,7 +17,8 @@ public sealed record DefinitionVersion(long Id, string Key, int Version, string?
 
 /// <summary>
 /// Parses, validates, versions and caches process definitions. A version never changes once published, so parsed
-/// models are cached by id for the life of the process.
+/// models are cached by id for the life of the process. The latest version of each key is cached too; a state change
+/// that starts it checks, as it writes, that no newer version has been published since (by this host or another).
 /// </summary>
 public sealed partial class DefinitionRepository(
     IDbContextFactory<ShareFlowDbContext> dbFactory,
@@ -27,6 +28,7 @@ public sealed partial class DefinitionRepository(
     TimeProvider clock)
 {
     private readonly ConcurrentDictionary<long, PublishedDefinition> _byId = new();
+    private readonly ConcurrentDictionary<string, PublishedDefinition> _latestByKey = new(StringComparer.Ordinal);
 
     private BpmnParser Parser => new(new BpmnParserOptions { MaxCharactersInDocument = options.MaxDefinitionCharacters });
 
@@ -84,6 +86,7 @@ public sealed partial class DefinitionRepository(
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                _latestByKey.TryRemove(process.Id, out _);
                 return ToVersion(record);
             }
             catch (DbUpdateException) when (attempt < 3)
@@ -119,13 +122,33 @@ public sealed partial class DefinitionRepository(
             ?? throw new EngineNotFoundException("Process definition", $"{key} v{version}");
     }
 
-    /// <summary>The latest version of <paramref name="key"/>, parsed.</summary>
+    /// <summary>
+    /// The latest version of <paramref name="key"/>, parsed. A cached one is taken on the expectation, checked when
+    /// <paramref name="work"/> writes, that it is still the latest; when it is not, the state change fails with
+    /// <see cref="StaleDefinitionException"/> and the cache forgets the key, so that the state change can run again.
+    /// </summary>
     /// <exception cref="EngineNotFoundException">No version of that key is published.</exception>
-    internal async Task<PublishedDefinition> GetLatestAsync(ShareFlowDbContext db, string key, CancellationToken cancellationToken)
+    internal async Task<PublishedDefinition> GetLatestAsync(UnitOfWork work, string key, CancellationToken cancellationToken)
     {
-        var id = await EngineQueries.LatestDefinitionIdAsync(db, key, cancellationToken).ConfigureAwait(false)
+        if (_latestByKey.TryGetValue(key, out var cached))
+        {
+            work.Expectations.Add(new RowWriter.Expectation(
+                "NOT EXISTS (SELECT 1 FROM process_definitions WHERE \"key\" = {0} AND \"version\" > {1})",
+                [key, cached.Version],
+                () =>
+                {
+                    _latestByKey.TryRemove(new KeyValuePair<string, PublishedDefinition>(key, cached));
+                    return new StaleDefinitionException(key, cached.Version);
+                }));
+            return cached;
+        }
+
+        var id = await EngineQueries.LatestDefinitionIdAsync(work.Db, key, cancellationToken).ConfigureAwait(false)
             ?? throw new EngineNotFoundException("Process definition", key);
-        return await GetAsync(db, id, cancellationToken).ConfigureAwait(false);
+        var latest = await GetAsync(work.Db, id, cancellationToken).ConfigureAwait(false);
+        // Read in the state change's own transaction, so as fresh as a read can be; a newer version cached meanwhile stays.
+        _latestByKey.AddOrUpdate(key, latest, (_, other) => other.Version > latest.Version ? other : latest);
+        return latest;
     }
 
     internal async Task<PublishedDefinition> GetAsync(ShareFlowDbContext db, long id, CancellationToken cancellationToken)

@@ -51,3 +51,10 @@ public sealed class ActivityFailedException(Guid instanceId, string elementId, G
 
     public Guid TokenId { get; } = tokenId;
 }
+
+/// <summary>
+/// A state change took a cached latest version of a definition that is no longer the latest (a newer one was published
+/// meanwhile, perhaps by another host). Nothing was written; the engine runs the state change again with the newer version.
+/// </summary>
+internal sealed class StaleDefinitionException(string key, int version)
+    : InvalidOperationException($"Version {version} of process definition '{key}' is no longer the latest.");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ShareFlow.Workflows.Persistence;
@@ -53,6 +54,12 @@ internal static class EngineQueries
     public static Task<List<TaskView>> TaskViewsAsync(ShareFlowDbContext db, Guid instanceId, string status, CancellationToken cancellationToken) =>
         ToListAsync(For(db).TaskViewsQuery(db, instanceId, status), cancellationToken);
 
+    /// <summary>A task as <see cref="TaskView"/> shows it: in a query, and compiled for rows already in memory.</summary>
+    public static readonly Expression<Func<UserTaskRecord, TaskView>> TaskViewOf = t => new TaskView(
+        t.Id, t.InstanceId, t.ElementId, t.Name, t.Status, t.CandidateDepartment, t.CandidateRole, t.Assignee, t.CreatedAt, t.DueDate, t.DueAt, t.DueProvisional, t.Outcome, t.CompletedBy);
+
+    public static readonly Func<UserTaskRecord, TaskView> ToTaskView = TaskViewOf.Compile();
+
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source, CancellationToken cancellationToken)
     {
         var result = new List<T>();
@@ -101,7 +108,7 @@ internal static class EngineQueries
         public readonly Func<ShareFlowDbContext, Guid, string, IAsyncEnumerable<TaskView>> TaskViewsQuery =
             EF.CompileAsyncQuery((ShareFlowDbContext db, Guid instanceId, string status) =>
                 db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == status).OrderBy(t => t.Id)
-                    .Select(t => new TaskView(t.Id, t.InstanceId, t.ElementId, t.Name, t.Status, t.CandidateDepartment, t.CandidateRole, t.Assignee, t.CreatedAt, t.DueDate, t.DueAt, t.DueProvisional, t.Outcome, t.CompletedBy)));
+                    .Select(TaskViewOf));
     }
 }
 

@@ -23,6 +23,7 @@ public sealed record CompleteTask(
     IReadOnlyDictionary<string, object?>? Variables = null,
     string? Comment = null);
 
+/// <summary>An instance as it stands, with its open tasks (oldest first).</summary>
 public sealed record InstanceView(
     Guid Id,
     string DefinitionKey,
@@ -35,7 +36,8 @@ public sealed record InstanceView(
     int OpenIncidents,
     JsonObject Variables,
     IReadOnlyList<string> ActiveElements,
-    Guid? ParentInstanceId);
+    Guid? ParentInstanceId,
+    IReadOnlyList<TaskView> OpenTasks);
 
 public sealed record HistoryEntry(
     long Id,

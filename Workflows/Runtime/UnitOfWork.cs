@@ -50,6 +50,9 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
 
     public IEnumerable<InstanceContext> Instances => _instances.Values;
 
+    /// <summary>What this state change took for granted without reading it (e.g. a cached latest definition), checked as it is written.</summary>
+    public List<RowWriter.Expectation> Expectations { get; } = [];
+
     public bool TryGetLoaded(Guid instanceId, out InstanceContext context) => _instances.TryGetValue(instanceId, out context!);
 
     /// <param name="variables">The variables of a new instance, taken over as they are; null to read the record's.</param>
@@ -142,7 +145,7 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
             created.Add(entry);
         }
 
-        await RowWriter.WriteAsync(Db, [instances, tasks, waits, _history], changed, cancellationToken).ConfigureAwait(false);
+        await RowWriter.WriteAsync(Db, [instances, tasks, waits, _history], changed, Expectations, cancellationToken).ConfigureAwait(false);
         foreach (var entry in created)
         {
             entry.State = EntityState.Unchanged;

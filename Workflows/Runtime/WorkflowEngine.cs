@@ -54,10 +54,16 @@ public sealed partial class WorkflowEngine : IWaitFiring
         ArgumentNullException.ThrowIfNull(request);
         return ExecuteAsync(async (work, execution) =>
         {
-            var definition = await _services.Definitions.GetLatestAsync(work.Db, request.DefinitionKey, cancellationToken).ConfigureAwait(false);
+            var definition = await _services.Definitions.GetLatestAsync(work, request.DefinitionKey, cancellationToken).ConfigureAwait(false);
             var instance = await execution.StartInstanceAsync(
                 definition, request.BusinessKey, ToJson(request.Variables), request.Actor, request.Jurisdiction, parent: null, startEventId: null, cancellationToken).ConfigureAwait(false);
-            return ViewOf(instance.Record, instance.State, instance.Variables.DeepClone().AsObject());
+            // Every task of a new instance was created in this state change, so the tracked rows are all of them.
+            var openTasks = work.Db.ChangeTracker.Entries<UserTaskRecord>()
+                .Select(e => e.Entity)
+                .Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open)
+                .OrderBy(t => t.Id)
+                .Select(EngineQueries.ToTaskView);
+            return ViewOf(instance.Record, instance.State, instance.Variables.DeepClone().AsObject(), [.. openTasks]);
         }, deferActivityFailures: true, cancellationToken);
     }
 
@@ -457,12 +463,13 @@ public sealed partial class WorkflowEngine : IWaitFiring
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var record = await db.ProcessInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken).ConfigureAwait(false)
             ?? throw new EngineNotFoundException("Process instance", instanceId.ToString());
-        return ViewOf(record, InstanceState.Parse(record.State), ProcessVariables.Parse(record.Variables));
+        var openTasks = await EngineQueries.TaskViewsAsync(db, instanceId, UserTaskStatus.Open, cancellationToken).ConfigureAwait(false);
+        return ViewOf(record, InstanceState.Parse(record.State), ProcessVariables.Parse(record.Variables), openTasks);
     }
 
-    private static InstanceView ViewOf(ProcessInstanceRecord record, InstanceState state, JsonObject variables) => new(
+    private static InstanceView ViewOf(ProcessInstanceRecord record, InstanceState state, JsonObject variables, IReadOnlyList<TaskView> openTasks) => new(
         record.Id, record.DefinitionKey, record.DefinitionVersion, record.BusinessKey, record.Status, record.StartedAt, record.EndedAt, record.EndReason,
-        record.OpenIncidents, variables, [.. state.Tokens.Select(t => t.ElementId).Distinct()], record.ParentInstanceId);
+        record.OpenIncidents, variables, [.. state.Tokens.Select(t => t.ElementId).Distinct()], record.ParentInstanceId, openTasks);
 
     /// <summary>The suspended tasks of an instance (补正), oldest first.</summary>
     public Task<IReadOnlyList<TaskView>> GetSuspendedTasksAsync(Guid instanceId, CancellationToken cancellationToken) =>
@@ -665,6 +672,11 @@ public sealed partial class WorkflowEngine : IWaitFiring
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
                 deferred[(failed.InstanceId, failed.ElementId)] = failed.InnerException?.Message ?? failed.Message;
                 LogActivityDeferred(_logger, failed, failed.InstanceId, failed.ElementId);
+            }
+            catch (StaleDefinitionException) when (attempt < MaxAttemptsPerOperation)
+            {
+                // A newer version was published since the cached one: read it and run the state change again.
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateConcurrencyException ex)
             {

@@ -27,7 +27,7 @@ internal sealed class CallActivityBehavior : IElementBehavior
         var call = (CallActivity)element;
         execution.Work.History(instance.Id, "element-entered", element.Id, element.Name);
         execution.ArmBoundaryEvents(instance, token, element.Id, hostTask: null);
-        var definition = await execution.Services.Definitions.GetLatestAsync(execution.Work.Db, call.CalledElement!, cancellationToken).ConfigureAwait(false);
+        var definition = await execution.Services.Definitions.GetLatestAsync(execution.Work, call.CalledElement!, cancellationToken).ConfigureAwait(false);
         var variables = new JsonObject();
         if (call.CopyAllIn)
         {

@@ -32,7 +32,7 @@ public sealed class RowWriterTests
             db.Waits.Remove(await db.Waits.SingleAsync(w => w.Id == removed));
             var changes = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Modified or EntityState.Deleted).ToList();
 
-            await RowWriter.WriteAsync(db, [[], [added]], changes, CancellationToken.None);
+            await RowWriter.WriteAsync(db, [[], [added]], changes, [], CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -67,7 +67,7 @@ public sealed class RowWriterTests
             instance.Status = "completed";
             instance.Revision++;
             var error = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() =>
-                RowWriter.WriteAsync(db, [], [.. db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified)], CancellationToken.None));
+                RowWriter.WriteAsync(db, [], [.. db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified)], [], CancellationToken.None));
             Assert.Contains(instanceId.ToString(), error.Message, StringComparison.OrdinalIgnoreCase);
         }
 
@@ -91,11 +91,44 @@ public sealed class RowWriterTests
         {
             db.Waits.RemoveRange(waits.OrderBy(w => w.Id == removed ? 1 : 0));
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() =>
-                RowWriter.WriteAsync(db, [], [.. db.ChangeTracker.Entries().Where(e => e.State == EntityState.Deleted).OrderBy(e => ((WaitRecord)e.Entity).Id == removed ? 1 : 0)], CancellationToken.None));
+                RowWriter.WriteAsync(db, [], [.. db.ChangeTracker.Entries().Where(e => e.State == EntityState.Deleted).OrderBy(e => ((WaitRecord)e.Entity).Id == removed ? 1 : 0)], [], CancellationToken.None));
         }
 
         await using var check = await database.Factory.CreateDbContextAsync();
         Assert.Equal([kept], await check.Waits.Where(w => w.InstanceId == instanceId).Select(w => w.Id).ToListAsync());
+    }
+
+    [Theory(DisplayName = "A write that took something for granted is refused when the database no longer bears it out")]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task AnUnmetExpectation_RefusesTheWrite(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (instanceId, _, _) = await SeedAsync(database);
+        var noVersionAfter = (int version) => new RowWriter.Expectation(
+            "NOT EXISTS (SELECT 1 FROM process_definitions WHERE \"key\" = {0} AND \"version\" > {1})", ["approval", version], () => new TimeoutException($"not v{version}"));
+        WaitRecord Reminder(string element) => new() { Id = Guid.CreateVersion7(At), InstanceId = instanceId, TokenId = Guid.NewGuid(), ElementId = element, Kind = "timer", DueAt = At.AddDays(3), CreatedAt = At };
+
+        await using var db = await database.Factory.CreateDbContextAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await RowWriter.WriteAsync(db, [[Reminder("kept")]], [], [noVersionAfter(1)], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await MeanwhileAsync(database, other =>
+        {
+            other.ProcessDefinitions.Add(new ProcessDefinitionRecord { Key = "approval", Version = 2, Xml = "<definitions/>", ContentHash = "hash2", PublishedAt = At });
+            return other.SaveChangesAsync();
+        });
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var unmet = await Assert.ThrowsAsync<TimeoutException>(() => RowWriter.WriteAsync(db, [[Reminder("refused")]], [], [noVersionAfter(2), noVersionAfter(1)], CancellationToken.None));
+            Assert.Equal("not v1", unmet.Message);
+        }
+
+        await using var check = await database.Factory.CreateDbContextAsync();
+        Assert.Equal(["deadline", "escalation", "kept"], (await check.Waits.Where(w => w.InstanceId == instanceId).Select(w => w.ElementId).ToListAsync()).Order(StringComparer.Ordinal));
     }
 
     /// <summary>Someone else's change, on a connection of its own, committed at once.</summary>

@@ -567,6 +567,43 @@ public abstract class WorkflowEngineTests(DatabaseProvider provider) : IAsyncLif
         Assert.Contains("sharing.answerDays", await _h.Engine.Definitions.GetXmlAsync("sharing", 1, CancellationToken.None), StringComparison.Ordinal);
     }
 
+    [Fact(DisplayName = "A version published on another host is the one this host starts next")]
+    public async Task Versioning_AVersionPublishedElsewhere_IsStartedNext()
+    {
+        await _h.PublishAsync(Sharing);
+        var before = await _h.StartAsync("sharing", new Dictionary<string, object?> { ["providerDepartment"] = "A" });
+        var otherHost = _h.NewEngine();
+        await otherHost.Definitions.PublishAsync(Sharing.Replace("sf:dueDays=\"sharing.answerDays\"", "sf:dueDays=\"5\"", StringComparison.Ordinal), "admin", CancellationToken.None);
+
+        var after = await _h.StartAsync("sharing", new Dictionary<string, object?> { ["providerDepartment"] = "A" });
+        var again = await _h.StartAsync("sharing", new Dictionary<string, object?> { ["providerDepartment"] = "B" });
+
+        Assert.Equal((1, 2, 2), (before.DefinitionVersion, after.DefinitionVersion, again.DefinitionVersion));
+        Assert.Equal(5, (await _h.OpenTaskAsync(after.Id, "review")).DueDays);
+        Assert.Equal(3, await CountInstancesAsync());
+    }
+
+    [Fact(DisplayName = "Starting an instance answers with the tasks it opened, as reading the instance does")]
+    public async Task Start_AnswersWithItsOpenTasks()
+    {
+        await _h.PublishAsync(Sharing);
+
+        var started = await _h.StartAsync("sharing", new Dictionary<string, object?> { ["providerDepartment"] = "A" });
+
+        var review = Assert.Single(started.OpenTasks);
+        var stored = await _h.OpenTaskAsync(started.Id, "review");
+        Assert.Equal((stored.Id, "review", "A", stored.DueDate, UserTaskStatus.Open), (review.Id, review.ElementId, review.CandidateDepartment, review.DueDate, review.Status));
+        Assert.Equal(started.OpenTasks, (await _h.InstanceAsync(started.Id)).OpenTasks);
+        await _h.CompleteAsync(review.Id, new Dictionary<string, object?> { ["decision"] = "approve" }, "approve");
+        Assert.Empty((await _h.InstanceAsync(started.Id)).OpenTasks);
+    }
+
+    private async Task<int> CountInstancesAsync()
+    {
+        await using var db = await _h.Database.Factory.CreateDbContextAsync();
+        return await db.ProcessInstances.CountAsync();
+    }
+
     [Fact(DisplayName = "An invalid definition is not published and its errors name the elements")]
     public async Task Publish_Invalid_IsRejectedWithElementIds()
     {
