@@ -29,7 +29,11 @@ public static class DocumentNumbers
     /// <paramref name="now"/> (Asia/Shanghai) and adds the document to <paramref name="db"/>; it is stored when the
     /// transaction's changes are saved.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No transaction is open: a number outside the decision's transaction could be lost.</exception>
+    /// <remarks>
+    /// The number is drawn inside the decision's transaction, begun here when the operation has not begun it yet (an
+    /// engine operation on PostgreSQL begins it at its write, and commits the transaction open by then); a number drawn
+    /// outside it could be lost.
+    /// </remarks>
     public static async Task<IssuedDocument> IssueAsync(
         ShareFlowDbContext db, DocumentKind kind, string department, Guid subjectId, string process, string? article, string? issuedBy, DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -37,7 +41,7 @@ public static class DocumentNumbers
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(kind);
         var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A document number is assigned inside the transaction of the decision it numbers.");
+            ?? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var year = ChinaTime.DateOf(now).Year;
         var issuer = await IssuerNameAsync(db, department, cancellationToken).ConfigureAwait(false);
         var sequence = await NextSequenceAsync(db, transaction, department, year, kind.Code, cancellationToken).ConfigureAwait(false);

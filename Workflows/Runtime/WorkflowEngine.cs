@@ -642,6 +642,16 @@ public sealed partial class WorkflowEngine : IWaitFiring
     /// then run again with that service task turned into a job (so the state up to it is kept and the job is retried
     /// with backoff). A row changed by someone else first rolls back and reports a conflict.
     /// </summary>
+    /// <remarks>
+    /// On SQLite the transaction spans the whole change, its reads included: it is the database's snapshot and, once the
+    /// change writes, its lock. On PostgreSQL the reads come first, each on its own as they would be in a READ COMMITTED
+    /// transaction, and the write is the transaction: the server checks every row it changes or removes against the
+    /// revision that was read (<see cref="RowWriter"/>), so the rows, the history and the commit go in one round trip.
+    /// A change that also touches other records (the outbox, case records) opens a transaction for its write and
+    /// <c>SaveChanges</c>; one whose own work needs a transaction earlier (a document number is drawn under a lock) opens
+    /// it then, and the write joins it. Whatever transaction is open at the end is committed; disposing of the context
+    /// rolls back one left open by an error.
+    /// </remarks>
     private async Task<T> ExecuteAsync<T>(Func<UnitOfWork, Execution, Task<T>> body, bool deferActivityFailures, CancellationToken cancellationToken)
     {
         var deferred = new Dictionary<(Guid InstanceId, string ElementId), string>();
@@ -649,39 +659,71 @@ public sealed partial class WorkflowEngine : IWaitFiring
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            // The whole state change is one transaction that is rolled back as a whole; a savepoint around SaveChanges
-            // inside it would only cost two more statements.
+            // The whole state change is one transaction that is rolled back as a whole (see the remarks); a savepoint
+            // around SaveChanges inside it would only cost two more statements.
             db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (db.Database.IsNpgsql())
+            {
+                // One connection for the reads and the write, rather than one taken from the pool per query.
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var work = new UnitOfWork(db, _clock.GetUtcNow(), idSeed, deferred);
             try
             {
                 var result = await body(work, new Execution(work, _services)).ConfigureAwait(false);
                 work.Flush();
-                if (await work.WriteAsync(cancellationToken).ConfigureAwait(false))
+                var others = await work.WriteAsync(
+                    async (others, token) =>
+                    {
+                        if (others && db.Database.CurrentTransaction is null)
+                        {
+                            await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
+                        }
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                if (others)
                 {
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                // The transaction begun above, for the write, or by the change itself (a document number is drawn in one).
+                if (db.Database.CurrentTransaction is { } transaction)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 await SyncSchedulerAsync(work, cancellationToken).ConfigureAwait(false);
                 return result;
             }
             catch (ActivityFailedException failed) when (deferActivityFailures && attempt < MaxAttemptsPerOperation && !deferred.ContainsKey((failed.InstanceId, failed.ElementId)))
             {
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                await RollBackAsync(db, cancellationToken).ConfigureAwait(false);
                 deferred[(failed.InstanceId, failed.ElementId)] = failed.InnerException?.Message ?? failed.Message;
                 LogActivityDeferred(_logger, failed, failed.InstanceId, failed.ElementId);
             }
             catch (StaleDefinitionException) when (attempt < MaxAttemptsPerOperation)
             {
                 // A newer version was published since the cached one: read it and run the state change again.
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                await RollBackAsync(db, cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateConcurrencyException ex)
             {
                 throw new ConcurrencyConflictException("Someone else changed this process first; nothing was saved. Reload and try again.", ex);
             }
+        }
+    }
+
+    /// <summary>Rolls back the transaction the state change has open, if any, before it runs again.</summary>
+    private static async Task RollBackAsync(ShareFlowDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

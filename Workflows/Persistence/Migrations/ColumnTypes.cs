@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace ShareFlow.Workflows.Persistence.Migrations;
 
-/// <summary>Store types that differ by provider, for the hand-written migrations.</summary>
+/// <summary>Store types (and SQL) that differ by provider, for the hand-written migrations.</summary>
 internal static class ColumnTypes
 {
     private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
@@ -13,4 +13,8 @@ internal static class ColumnTypes
     /// </summary>
     public static string? Instant(MigrationBuilder migrationBuilder) =>
         migrationBuilder.ActiveProvider == SqliteProvider ? "INTEGER" : null;
+
+    /// <summary>Whether the migration runs on PostgreSQL (rather than SQLite).</summary>
+    public static bool IsPostgres(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.ActiveProvider == SchedulerTables.PostgresProvider;
 }

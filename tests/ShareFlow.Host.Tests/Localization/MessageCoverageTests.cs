@@ -14,12 +14,15 @@ namespace ShareFlow.Host.Tests.Localization;
 /// </summary>
 public sealed class MessageCoverageTests
 {
-    /// <summary>Exceptions that report a programming or configuration error to the operator, not a rule to a user.</summary>
+    /// <summary>
+    /// Exceptions that report a programming or configuration error to the operator, not a rule to a user; and EF Core's
+    /// concurrency exception, which the engine answers with a conflict of its own words.
+    /// </summary>
     private static readonly HashSet<string> ProgrammingErrors =
     [
         "ArgumentException", "ArgumentNullException", "ArgumentOutOfRangeException", "InvalidOperationException", "NotSupportedException",
         "UnreachableException", "InvalidDataException", "FileNotFoundException", "KeyNotFoundException", "NotImplementedException",
-        "UnsupportedDatabaseException", "JsonException", "ObjectDisposedException", "JobExecutionException",
+        "UnsupportedDatabaseException", "JsonException", "ObjectDisposedException", "JobExecutionException", "DbUpdateConcurrencyException",
     ];
 
     [Fact]

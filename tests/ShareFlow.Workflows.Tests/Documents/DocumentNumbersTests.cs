@@ -163,13 +163,24 @@ public abstract class DocumentNumbersTests(DatabaseProvider provider)
     }
 
     [Fact]
-    public async Task IssuingOutsideATransaction_IsRefused()
+    public async Task IssuingWithNoTransactionOpen_BeginsOne_AndANumberNotCommittedIsNotConsumed()
     {
         await using var h = await CreateAsync();
-        await using var db = await h.Database.Factory.CreateDbContextAsync();
+        await using (var abandoned = await h.Database.Factory.CreateDbContextAsync())
+        {
+            var drawn = await DocumentNumbers.IssueAsync(abandoned, DocumentKind.SharingAnswer, "gongan", Guid.NewGuid(), SharingCases.ProcessKey, null, null, Start, CancellationToken.None);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            DocumentNumbers.IssueAsync(db, DocumentKind.SharingAnswer, "gongan", Guid.NewGuid(), SharingCases.ProcessKey, null, null, Start, CancellationToken.None));
+            Assert.Equal(1, drawn.Sequence);
+            Assert.NotNull(abandoned.Database.CurrentTransaction);
+        }
+
+        await using var db = await h.Database.Factory.CreateDbContextAsync();
+        var kept = await DocumentNumbers.IssueAsync(db, DocumentKind.SharingAnswer, "gongan", Guid.NewGuid(), SharingCases.ProcessKey, null, null, Start, CancellationToken.None);
+        await db.SaveChangesAsync();
+        await db.Database.CommitTransactionAsync();
+
+        Assert.Equal(1, kept.Sequence);
+        Assert.Equal([1], await (await h.Database.Factory.CreateDbContextAsync()).IssuedDocuments.Select(d => d.Sequence).ToListAsync());
     }
 
     [Fact]

@@ -23,6 +23,8 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
 
     private ITestDatabase _database = null!;
 
+    protected ITestDatabase Database => _database;
+
     public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync()
@@ -38,7 +40,7 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
     {
         await using var db = await _database.Factory.CreateDbContextAsync();
 
-        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler", "20261121000003_Engine", "20261121000004_TaskSuspension", "20261121000005_Cases", "20261121000006_CatalogChange", "20261121000007_Disputes", "20261121000008_Projects", "20261121000009_Rectification", "20261121000010_AccountLockout", "20261121000011_AuditTrail", "20261121000012_ClerkOperations", "20261121000013_Documents", "20261121000014_DefinitionDrafts", "20261121000015_PartialEngineIndexes", "20261121000016_SupervisionIndex"], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler", "20261121000003_Engine", "20261121000004_TaskSuspension", "20261121000005_Cases", "20261121000006_CatalogChange", "20261121000007_Disputes", "20261121000008_Projects", "20261121000009_Rectification", "20261121000010_AccountLockout", "20261121000011_AuditTrail", "20261121000012_ClerkOperations", "20261121000013_Documents", "20261121000014_DefinitionDrafts", "20261121000015_PartialEngineIndexes", "20261121000016_SupervisionIndex", "20261122000017_ExpectedRowFunction"], await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
@@ -148,4 +150,21 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
 
 public sealed class DatabaseMigratorTestsOnSqlite() : DatabaseMigratorTests(DatabaseProvider.Sqlite);
 
-public sealed class DatabaseMigratorTestsOnPostgres() : DatabaseMigratorTests(DatabaseProvider.Postgres);
+public sealed class DatabaseMigratorTestsOnPostgres() : DatabaseMigratorTests(DatabaseProvider.Postgres)
+{
+    [Fact(DisplayName = "PostgreSQL gets the function that fails a write whose row was changed meanwhile; one version down it is gone")]
+    public async Task ExpectedRowFunction_FailsAMissingRow_AndGoesBackDown()
+    {
+        await using (var db = await Database.Factory.CreateDbContextAsync())
+        {
+            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT shareflow_expect_row(1, 0) AS \"Value\"").SingleAsync());
+            var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.Database.SqlQueryRaw<int>("SELECT shareflow_expect_row(0, 3) AS \"Value\"").SingleAsync());
+            Assert.Equal((RowWriter.ConflictSqlState, "3"), (error.SqlState, error.Hint));
+            Assert.Contains("Checked statement 3 of the write found no row.", error.Message, StringComparison.Ordinal);
+            await db.GetService<IMigrator>().MigrateAsync("20261121000016_SupervisionIndex");
+        }
+
+        await using var down = await Database.Factory.CreateDbContextAsync();
+        Assert.Empty(await down.Database.SqlQueryRaw<string>("SELECT proname AS \"Value\" FROM pg_proc WHERE proname = 'shareflow_expect_row'").ToListAsync());
+    }
+}

@@ -131,6 +131,31 @@ public sealed class RowWriterTests
         Assert.Equal(["deadline", "escalation", "kept"], (await check.Waits.Where(w => w.InstanceId == instanceId).Select(w => w.ElementId).ToListAsync()).Order(StringComparer.Ordinal));
     }
 
+    [Fact(DisplayName = "On PostgreSQL a write sent without a transaction is one: a conflict in its last statement keeps none of its rows")]
+    public async Task OnPostgres_AWriteWithoutATransaction_IsAllOrNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var (instanceId, kept, removed) = await SeedAsync(database);
+        await using var db = await database.Factory.CreateDbContextAsync();
+        var instance = await db.ProcessInstances.SingleAsync(i => i.Id == instanceId);
+        var wait = await db.Waits.SingleAsync(w => w.Id == removed);
+        await MeanwhileAsync(database, other => other.Waits.Where(w => w.Id == removed).ExecuteDeleteAsync());
+        var added = new WaitRecord { Id = Guid.CreateVersion7(At), InstanceId = instanceId, TokenId = Guid.NewGuid(), ElementId = "reminder", Kind = "timer", DueAt = At.AddDays(3), CreatedAt = At };
+        instance.Status = "completed";
+        instance.Revision++;
+        db.Waits.Remove(wait);
+
+        var error = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => RowWriter.WriteAsync(
+            db, [[], [added]], [db.Entry(instance), db.Entry(wait)], [], CancellationToken.None));
+
+        Assert.Null(db.Database.CurrentTransaction);
+        Assert.Contains(removed.ToString(), error.Message, StringComparison.OrdinalIgnoreCase);
+        await using var check = await database.Factory.CreateDbContextAsync();
+        var stored = await check.ProcessInstances.SingleAsync(i => i.Id == instanceId);
+        Assert.Equal(("active", 1), (stored.Status, stored.Revision));
+        Assert.Equal([kept], await check.Waits.Where(w => w.InstanceId == instanceId).Select(w => w.Id).ToListAsync());
+    }
+
     /// <summary>Someone else's change, on a connection of its own, committed at once.</summary>
     private static async Task MeanwhileAsync(ITestDatabase database, Func<ShareFlowDbContext, Task> change)
     {
