@@ -34,7 +34,8 @@ public sealed class DatabaseOptions
     /// <summary>
     /// The PostgreSQL connection string as the engine and the scheduler open it: Npgsql's automatic preparation is on,
     /// and either of its two settings that the connection string gives is kept. The engine runs the same few statements
-    /// over and over; unprepared, PostgreSQL parses and plans each of them on every execution.
+    /// over and over; unprepared, PostgreSQL parses and plans each of them on every execution. Pooled connections are
+    /// not reset when given back (<c>No Reset On Close</c>), unless the connection string says otherwise.
     /// </summary>
     /// <exception cref="UnsupportedDatabaseException">The connection string is empty.</exception>
     public string PostgresConnectionString()
@@ -54,6 +55,13 @@ public sealed class DatabaseOptions
         if (!given.Contains("AutoPrepareMinUsages", StringComparison.OrdinalIgnoreCase))
         {
             builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+        }
+
+        // Nothing here changes a session's settings, so a connection given back to the pool needs no reset of them (a
+        // transaction left open is still rolled back); the reset would otherwise run ahead of every operation's first statement.
+        if (!given.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

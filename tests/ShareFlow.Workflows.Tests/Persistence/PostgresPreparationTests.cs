@@ -42,6 +42,30 @@ public sealed class PostgresPreparationTests
         Assert.Equal(DatabaseOptions.DefaultMaxAutoPrepare, effective.MaxAutoPrepare);
     }
 
+    [Fact(DisplayName = "A pooled connection is not reset when given back, yet a transaction left open on it is rolled back")]
+    public async Task APooledConnection_KeepsNoTransactionLeftOpen()
+    {
+        await using var database = await PostgresDatabase.CreateAsync();
+        Assert.True(new NpgsqlConnectionStringBuilder(database.Options.PostgresConnectionString()).NoResetOnClose);
+        var builder = new DbContextOptionsBuilder<ShareFlowDbContext>();
+        PersistenceServiceCollectionExtensions.CreateConfigurer(database.Options)(builder);
+        int backend;
+        await using (var abandoned = new ShareFlowDbContext(builder.Options))
+        {
+            await abandoned.Database.BeginTransactionAsync();
+            abandoned.ProcessDefinitions.Add(new ProcessDefinitionRecord { Key = "abandoned", Version = 1, Xml = "<definitions/>", ContentHash = "hash", PublishedAt = DateTimeOffset.UnixEpoch });
+            await abandoned.SaveChangesAsync();
+            backend = await abandoned.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+        }
+
+        await using var next = new ShareFlowDbContext(builder.Options);
+        await next.Database.OpenConnectionAsync();
+        Assert.Equal(backend, await next.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync());
+        // The same session: had the transaction stayed open, its row would be visible here.
+        Assert.False(await next.ProcessDefinitions.AnyAsync(d => d.Key == "abandoned"));
+        Assert.False(new NpgsqlConnectionStringBuilder(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=db.example;No Reset On Close=false" }.PostgresConnectionString()).NoResetOnClose);
+    }
+
     [Fact]
     public void AnEmptyConnectionString_IsRefusedWithTheSettingItNeeds()
     {
