@@ -30,19 +30,19 @@ internal static class AdminApi
         definitions.MapGet("/", ListLatestAsync);
         definitions.MapGet("/{key}/versions", ListVersionsAsync);
         definitions.MapGet("/{key}/versions/{version:int}/xml", XmlAsync);
-        definitions.MapPost("/validate", ValidateAsync).RequireAuthorization(Roles.PolicyAdmin);
-        definitions.MapPost("/", PublishAsync).RequireAuthorization(Roles.PolicyAdmin);
+        definitions.MapPost("/validate", ValidateAsync).WithSummary("Validate a process definition").RequireAuthorization(Roles.PolicyAdmin);
+        definitions.MapPost("/", PublishAsync).WithSummary("Publish a process definition").RequireAuthorization(Roles.PolicyAdmin);
 
-        app.MapPut("/api/calendar/years/{year}", ImportYearAsync).WithTags("Calendar").RequireAuthorization(Roles.PolicyAdmin);
-        app.MapPost("/api/calendar/years/{year}/preview", PreviewYearAsync).WithTags("Calendar").RequireAuthorization(Roles.PolicyAdmin);
+        app.MapPut("/api/calendar/years/{year}", ImportYearAsync).WithSummary("Import a calendar year").WithTags("Calendar").RequireAuthorization(Roles.PolicyAdmin);
+        app.MapPost("/api/calendar/years/{year}/preview", PreviewYearAsync).WithSummary("Preview a calendar year before importing it").WithTags("Calendar").RequireAuthorization(Roles.PolicyAdmin);
 
         var profiles = app.MapGroup("/api/profiles").WithTags("Policy profiles").RequireAuthorization();
         profiles.MapGet("/", ProfilesAsync);
-        profiles.MapPatch("/{code}", ChangeProfileAsync).RequireAuthorization(Roles.PolicyAdmin);
+        profiles.MapPatch("/{code}", ChangeProfileAsync).WithSummary("Change a policy profile").RequireAuthorization(Roles.PolicyAdmin);
 
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(Roles.PolicyAdmin);
         incidents.MapGet("/", IncidentsAsync);
-        incidents.MapPost("/{id:guid}/retry", RetryAsync);
+        incidents.MapPost("/{id:guid}/retry", RetryAsync).WithSummary("Retry an incident");
     }
 
     public sealed record ValidationResponse(bool Valid, string? Key, string? Name, IReadOnlyList<ValidationError> Errors);

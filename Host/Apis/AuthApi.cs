@@ -16,8 +16,8 @@ internal static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Sign-in");
-        group.MapPost("/login", LoginAsync).RequireRateLimiting(SecurityExtensions.LoginRateLimit);
-        group.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        group.MapPost("/login", LoginAsync).WithSummary("Sign in").RequireRateLimiting(SecurityExtensions.LoginRateLimit);
+        group.MapPost("/logout", LogoutAsync).WithSummary("Sign out").RequireAuthorization();
         group.MapGet("/me", Me).RequireAuthorization();
         return group;
     }

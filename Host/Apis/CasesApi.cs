@@ -18,8 +18,8 @@ internal static class CasesApi
     public static RouteGroupBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cases").WithTags("Cases").RequireAuthorization();
-        group.MapPost("/{caseId:guid}/urge", UrgeAsync);
-        group.MapPost("/{caseId:guid}/attachments", UploadAsync);
+        group.MapPost("/{caseId:guid}/urge", UrgeAsync).WithSummary("Urge a case");
+        group.MapPost("/{caseId:guid}/attachments", UploadAsync).WithSummary("Upload an attachment");
         group.MapGet("/{caseId:guid}/attachments", ListAttachmentsAsync);
         group.MapGet("/{caseId:guid}/attachments/{id:guid}", DownloadAsync);
         return group;

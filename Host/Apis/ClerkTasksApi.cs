@@ -34,13 +34,13 @@ internal static class ClerkTasksApi
         group.MapGet("/copied", CopiedAsync);
         group.MapGet("/delegated", DelegatedAsync);
         group.MapGet("/cosign-requests", CosignRequestsAsync);
-        group.MapPost("/{id:guid}/transfer", TransferAsync);
-        group.MapPost("/{id:guid}/delegate", DelegateAsync);
-        group.MapPost("/{id:guid}/resolve", ResolveAsync);
-        group.MapPost("/{id:guid}/take-back", TakeBackAsync);
-        group.MapPost("/{id:guid}/cosigners", AddCosignerAsync);
-        group.MapPost("/{id:guid}/cosign", CosignAsync);
-        group.MapPost("/{id:guid}/copy", CopyAsync);
+        group.MapPost("/{id:guid}/transfer", TransferAsync).WithSummary("Transfer a task");
+        group.MapPost("/{id:guid}/delegate", DelegateAsync).WithSummary("Delegate a task");
+        group.MapPost("/{id:guid}/resolve", ResolveAsync).WithSummary("Hand a delegated task back done");
+        group.MapPost("/{id:guid}/take-back", TakeBackAsync).WithSummary("Take back a delegated task");
+        group.MapPost("/{id:guid}/cosigners", AddCosignerAsync).WithSummary("Ask for a co-signature");
+        group.MapPost("/{id:guid}/cosign", CosignAsync).WithSummary("Co-sign a task");
+        group.MapPost("/{id:guid}/copy", CopyAsync).WithSummary("Copy a case to colleagues");
         return group;
     }
 

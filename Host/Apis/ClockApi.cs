@@ -16,7 +16,7 @@ internal static class ClockApi
     {
         var group = app.MapGroup("/api/clock").WithTags("Clock").RequireAuthorization(Roles.PolicyAdmin);
         group.MapGet("/", (SimulatedClock clock) => TypedResults.Ok(new ClockResponse(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)), 0)));
-        group.MapPost("/advance", AdvanceAsync);
+        group.MapPost("/advance", AdvanceAsync).WithSummary("Advance the training clock");
     }
 
     public sealed record AdvanceRequest(int? Days, int? WorkingDays, int? Hours);

@@ -12,9 +12,9 @@ internal static class DeputiesApi
     public static RouteGroupBuilder MapDeputiesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/me/deputies").WithTags("Deputies").RequireAuthorization();
-        group.MapPost("/", NameAsync);
+        group.MapPost("/", NameAsync).WithSummary("Name a deputy");
         group.MapGet("/", ListAsync);
-        group.MapDelete("/{id:guid}", EndAsync);
+        group.MapDelete("/{id:guid}", EndAsync).WithSummary("End a deputyship");
         return group;
     }
 

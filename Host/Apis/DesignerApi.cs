@@ -27,9 +27,9 @@ internal static class DesignerApi
         definitions.MapGet("/activities", Activities);
         definitions.MapGet("/drafts", ListDraftsAsync).RequireAuthorization(Roles.PolicyAdmin);
         definitions.MapGet("/{key}/draft", GetDraftAsync).RequireAuthorization(Roles.PolicyAdmin);
-        definitions.MapPut("/{key}/draft", SaveDraftAsync).RequireAuthorization(Roles.PolicyAdmin);
-        definitions.MapDelete("/{key}/draft", DeleteDraftAsync).RequireAuthorization(Roles.PolicyAdmin);
-        definitions.MapPost("/deadline-preview", PreviewAsync).RequireAuthorization(Roles.PolicyAdmin);
+        definitions.MapPut("/{key}/draft", SaveDraftAsync).WithSummary("Save a process draft").RequireAuthorization(Roles.PolicyAdmin);
+        definitions.MapDelete("/{key}/draft", DeleteDraftAsync).WithSummary("Discard a process draft").RequireAuthorization(Roles.PolicyAdmin);
+        definitions.MapPost("/deadline-preview", PreviewAsync).WithSummary("Preview deadlines").RequireAuthorization(Roles.PolicyAdmin);
     }
 
     public sealed record ActivityResponse(string Name, string Description, IReadOnlyList<ActivityInputResponse> Inputs);

@@ -12,7 +12,7 @@ internal static class NotificationsApi
     {
         var group = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization();
         group.MapGet("/", ListAsync);
-        group.MapPost("/{id:guid}/read", MarkReadAsync);
+        group.MapPost("/{id:guid}/read", MarkReadAsync).WithSummary("Mark a notification read");
         return group;
     }
 

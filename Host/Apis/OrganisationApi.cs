@@ -22,14 +22,14 @@ internal static partial class OrganisationApi
     {
         var departments = app.MapGroup("/api/departments").WithTags("Organisation").RequireAuthorization();
         departments.MapGet("/", ListDepartmentsAsync);
-        departments.MapPost("/", CreateDepartmentAsync).RequireAuthorization(Roles.PolicyAdmin);
+        departments.MapPost("/", CreateDepartmentAsync).WithSummary("Register a department").RequireAuthorization(Roles.PolicyAdmin);
         // The route value is named id so that the audit trail records which department was changed.
-        departments.MapPatch("/{id}", ChangeDepartmentAsync).RequireAuthorization(Roles.PolicyAdmin);
+        departments.MapPatch("/{id}", ChangeDepartmentAsync).WithSummary("Change a department").RequireAuthorization(Roles.PolicyAdmin);
 
         var users = app.MapGroup("/api/users").WithTags("Organisation").RequireAuthorization(Roles.PolicyAdmin);
         users.MapGet("/", ListUsersAsync);
-        users.MapPost("/", CreateUserAsync);
-        users.MapPatch("/{id}", ChangeUserAsync);
+        users.MapPost("/", CreateUserAsync).WithSummary("Create a user account");
+        users.MapPatch("/{id}", ChangeUserAsync).WithSummary("Change a user account");
 
         app.MapGet("/api/colleagues", ListColleaguesAsync).WithTags("Organisation").RequireAuthorization();
     }

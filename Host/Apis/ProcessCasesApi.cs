@@ -17,32 +17,32 @@ internal static class ProcessCasesApi
     public static void MapProcessCasesApi(this IEndpointRouteBuilder app)
     {
         var catalog = app.MapGroup("/api/catalog-changes").WithTags("Catalog changes").RequireAuthorization();
-        catalog.MapPost("/", OpenCatalogChangeAsync);
+        catalog.MapPost("/", OpenCatalogChangeAsync).WithSummary("Open a catalog change");
         catalog.MapGet("/{id:guid}", GetCatalogChangeAsync);
-        catalog.MapPost("/{id:guid}/extension", RequestExtensionAsync);
+        catalog.MapPost("/{id:guid}/extension", RequestExtensionAsync).WithSummary("Ask for more time for a catalog change");
 
         var disputes = app.MapGroup("/api/disputes").WithTags("Disputes").RequireAuthorization();
-        disputes.MapPost("/", FileDisputeAsync);
+        disputes.MapPost("/", FileDisputeAsync).WithSummary("File a sharing dispute");
         disputes.MapGet("/{id:guid}", GetDisputeAsync);
 
         var objections = app.MapGroup("/api/data-objections").WithTags("Data objections").RequireAuthorization();
-        objections.MapPost("/", ReportObjectionAsync);
+        objections.MapPost("/", ReportObjectionAsync).WithSummary("Report a data objection");
         objections.MapGet("/{id:guid}", GetObjectionAsync);
 
         var projects = app.MapGroup("/api/projects").WithTags("Projects").RequireAuthorization();
-        projects.MapPost("/", RegisterProjectAsync);
+        projects.MapPost("/", RegisterProjectAsync).WithSummary("Register a project");
         projects.MapGet("/{id:guid}", GetProjectAsync);
-        projects.MapPost("/{id:guid}/completion", DeclareCompletionAsync);
+        projects.MapPost("/{id:guid}/completion", DeclareCompletionAsync).WithSummary("Declare a project completed");
         projects.MapGet("/{id:guid}/payment-gate", PaymentGateAsync);
-        projects.MapPost("/{id:guid}/go-live", GoLiveAsync);
+        projects.MapPost("/{id:guid}/go-live", GoLiveAsync).WithSummary("Put a project into use");
         app.MapGet("/api/payment-gates", PaymentGatesAsync).WithTags("Projects").RequireAuthorization();
 
         var openData = app.MapGroup("/api/open-data-requests").WithTags("Open-data requests").RequireAuthorization();
-        openData.MapPost("/", SubmitOpenDataAsync);
+        openData.MapPost("/", SubmitOpenDataAsync).WithSummary("Submit an open-data request");
         openData.MapGet("/{id:guid}", GetOpenDataAsync);
 
         var orders = app.MapGroup("/api/rectification-orders").WithTags("Rectification orders").RequireAuthorization();
-        orders.MapPost("/", IssueOrderAsync).RequireAuthorization(Roles.CoordinatingOffice);
+        orders.MapPost("/", IssueOrderAsync).WithSummary("Order a department to correct").RequireAuthorization(Roles.CoordinatingOffice);
         orders.MapGet("/{id:guid}", GetOrderAsync);
     }
 

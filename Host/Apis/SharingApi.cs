@@ -20,10 +20,10 @@ internal static class SharingApi
     public static RouteGroupBuilder MapSharingApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sharing-applications").WithTags("Sharing applications").RequireAuthorization();
-        group.MapPost("/", SubmitAsync);
+        group.MapPost("/", SubmitAsync).WithSummary("Submit a sharing application");
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/{id:guid}/withdraw", WithdrawAsync);
-        group.MapPost("/{id:guid}/resubmit", ResubmitAsync);
+        group.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("Withdraw a sharing application");
+        group.MapPost("/{id:guid}/resubmit", ResubmitAsync).WithSummary("Resubmit a sharing application");
         return group;
     }
 

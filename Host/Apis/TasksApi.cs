@@ -18,10 +18,10 @@ internal static class TasksApi
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
         group.MapGet("/", ListAsync);
-        group.MapPost("/{id:guid}/claim", ClaimAsync);
-        group.MapPost("/{id:guid}/release", ReleaseAsync);
-        group.MapPost("/{id:guid}/complete", CompleteAsync);
-        group.MapPost("/{id:guid}/return", ReturnAsync);
+        group.MapPost("/{id:guid}/claim", ClaimAsync).WithSummary("Claim a task");
+        group.MapPost("/{id:guid}/release", ReleaseAsync).WithSummary("Release a task");
+        group.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Complete a task");
+        group.MapPost("/{id:guid}/return", ReturnAsync).WithSummary("Return an application for supplementary material");
         return group;
     }
 

@@ -8,6 +8,7 @@ using ShareFlow.Host.Cases;
 using ShareFlow.Host.Demo;
 using ShareFlow.Host.Localization;
 using ShareFlow.Host.Notifications;
+using ShareFlow.Host.Security;
 using ShareFlow.Workflows.Calendar;
 using ShareFlow.Workflows.Time;
 using ShareFlow.Workflows.Cases;
@@ -68,6 +69,7 @@ internal static class HostingExtensions
         services.AddShareFlowDatabase(database);
 
         services.AddSingleton<AuditTrailWriter>();
+        services.AddSingleton<AuditActions>();
         services.AddSingleton(builder.Configuration.GetSection(SmtpOptions.SectionName).Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(builder.Configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions());
         services.AddSingleton(builder.Configuration.GetSection(OutboxOptions.SectionName).Get<OutboxOptions>() ?? new OutboxOptions());

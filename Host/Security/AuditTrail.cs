@@ -49,9 +49,13 @@ internal static class AuditTrail
         group.MapGet("/", ListAsync);
     }
 
-    public sealed record AuditResponse(long Id, DateTimeOffset At, string Actor, string? Department, string Action, string? Subject, string? RemoteAddress, int Result, string Hash);
+    /// <param name="Action">The action as stored (and hashed): method and route, and whom the actor acted for.</param>
+    /// <param name="Description">The action as its reader says it (办理任务（代理 li.si）), in the language asked for; null for a route this version no longer has.</param>
+    public sealed record AuditResponse(
+        long Id, DateTimeOffset At, string Actor, string? Department, string Action, string? Description, string? Subject, string? RemoteAddress, int Result, string Hash);
 
-    private static async Task<Ok<List<AuditResponse>>> ListAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, string? actor, string? subject, CancellationToken cancellationToken)
+    private static async Task<Ok<List<AuditResponse>>> ListAsync(
+        IDbContextFactory<ShareFlowDbContext> dbFactory, AuditActions actions, HttpContext context, string? actor, string? subject, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.AuditEntries.AsNoTracking();
@@ -66,6 +70,8 @@ internal static class AuditTrail
         }
 
         var entries = await query.OrderByDescending(e => e.Id).Take(500).ToListAsync(cancellationToken);
-        return TypedResults.Ok(entries.Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Department, e.Action, e.Subject, e.RemoteAddress, e.Result, e.Hash)).ToList());
+        return TypedResults.Ok(entries
+            .Select(e => new AuditResponse(e.Id, e.At, e.Actor, e.Department, e.Action, ResponseLanguage.Text(context, actions.Describe(e.Action)), e.Subject, e.RemoteAddress, e.Result, e.Hash))
+            .ToList());
     }
 }

@@ -68,7 +68,10 @@ export interface AuditEntry {
   at: string;
   actor: string;
   department: string | null;
+  /** The action as stored and hashed: method and route, and whom the actor acted for. */
   action: string;
+  /** The action as a reader says it (办理任务（代理 li.si）), in the page's language; null for a route no longer served. */
+  description: string | null;
   subject: string | null;
   remoteAddress: string | null;
   result: number;

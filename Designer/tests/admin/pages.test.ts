@@ -165,12 +165,22 @@ describe('policy profiles', () => {
 describe('the audit trail', () => {
   it('filters by actor and verifies the chain', async () => {
     const server = fakeServer({
-      'GET /api/audit': { body: [{ id: 2, at: '2026-10-09T01:00:00Z', actor: 'admin', department: 'dsj', action: 'POST /api/auth/login', subject: null, remoteAddress: '127.0.0.1', result: 200, hash: 'ab'.repeat(32) }] },
+      'GET /api/audit': {
+        body: [
+          { id: 3, at: '2026-10-09T02:00:00Z', actor: 'li.si', department: 'psb', action: 'POST /api/tasks/{id:guid}/complete acting for wang.wu (as deputy)', description: '办理任务（代理 wang.wu）', subject: 'c0ffee00-0000-0000-0000-000000000001', remoteAddress: '127.0.0.1', result: 204, hash: 'cd'.repeat(32) },
+          { id: 2, at: '2026-10-09T01:00:00Z', actor: 'admin', department: 'dsj', action: 'POST /api/old-route', description: null, subject: null, remoteAddress: '127.0.0.1', result: 200, hash: 'ab'.repeat(32) },
+        ],
+      },
       'GET /api/audit/verify': { body: { valid: false, entries: 2, firstBrokenId: 2, problem: 'Entry 2 was changed after it was written.' } },
     });
     const page = mount(AuditPage, { global, attachTo: document.body });
     await settle();
-    expect(page.text()).toContain('POST /api/auth/login');
+    const rows = page.findAll('[data-testid="audit-table"] tbody tr');
+    // What the auditor reads first, with the stored action beneath it; a route no longer served is shown as stored.
+    expect(rows[0].find('.action').text()).toBe('办理任务（代理 wang.wu）');
+    expect(rows[0].find('.route').text()).toBe('POST /api/tasks/{id:guid}/complete acting for wang.wu (as deputy)');
+    expect(rows[1].find('.action').text()).toBe('POST /api/old-route');
+    expect(rows[1].find('.route').exists()).toBe(false);
 
     await page.get('input[aria-label="操作人"]').setValue('admin');
     await page.get('form').trigger('submit');

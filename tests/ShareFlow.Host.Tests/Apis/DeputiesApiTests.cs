@@ -47,6 +47,7 @@ public sealed class DeputiesApiTests(SimulatedHostFactory factory) : IClassFixtu
         var admin = await factory.SignInAsync("admin");
         var audit = await admin.GetFromJsonAsync<JsonElement>("/api/audit?actor=acting1.psb");
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "POST /api/tasks/{id:guid}/complete acting for leave1.psb (as deputy)"
+            && e.GetProperty("description").GetString() == "办理任务（代理 leave1.psb）"
             && e.GetProperty("subject").GetString() == claimedTask.ToString());
         Assert.Contains((await deputy.GetFromJsonAsync<JsonElement>("/api/tasks/done")).GetProperty("items").EnumerateArray(),
             d => d.GetProperty("taskId").GetGuid() == claimedTask && d.GetProperty("actingFor").GetString() == "leave1.psb");

@@ -126,7 +126,8 @@ public sealed class TransferAndDelegateApiTests(SimulatedHostFactory factory) : 
         Assert.Equal("受 owner2.psb 委派办理", acting.GetProperty("comment").GetString());
         Assert.Equal("approved", (await owner.GetFromJsonAsync<JsonElement>($"/api/sharing-applications/{caseId}")).GetProperty("status").GetString());
         var audit = await (await factory.SignInAsync("admin")).GetFromJsonAsync<JsonElement>("/api/audit?actor=helper2.psb");
-        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "POST /api/tasks/{id:guid}/complete acting for owner2.psb (as delegate)");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "POST /api/tasks/{id:guid}/complete acting for owner2.psb (as delegate)"
+            && e.GetProperty("description").GetString() == "办理任务（受 owner2.psb 委派）");
         var done = (await helper.GetFromJsonAsync<JsonElement>("/api/tasks/done")).GetProperty("items").EnumerateArray().Single(d => d.GetProperty("taskId").GetGuid() == taskId);
         Assert.Equal("completed", done.GetProperty("action").GetString());
         Assert.Equal("owner2.psb", done.GetProperty("actingFor").GetString());
