@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Host.Security;
@@ -32,7 +33,14 @@ internal static partial class OrganisationApi
         users.MapPatch("/{id}", ChangeUserAsync).WithSummary("Change a user account");
 
         app.MapGet("/api/colleagues", ListColleaguesAsync).WithTags("Organisation").RequireAuthorization();
+        app.MapGet("/api/people", ListPeopleAsync).WithTags("Organisation").RequireAuthorization();
     }
+
+    /// <summary>How many user names one look-up of <c>/api/people</c> takes.</summary>
+    public const int MaxPeoplePerLookup = 100;
+
+    /// <summary>A user as a case names them: 姓名 and department.</summary>
+    public sealed record PersonResponse(string UserName, string DisplayName, string Department);
 
     public sealed record ColleagueResponse(string UserName, string DisplayName, string Department, IReadOnlyList<string> Roles);
 
@@ -232,6 +240,36 @@ internal static partial class OrganisationApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking().Where(u => u.DepartmentCode == code).OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         return TypedResults.Ok(users.Select(u => new ColleagueResponse(u.UserName, u.DisplayName, u.DepartmentCode, [.. u.Roles.Order(StringComparer.Ordinal)])).ToList());
+    }
+
+    /// <summary>
+    /// The names of the users a case refers to by user name (the applicant, who decided, who reviewed...), for anyone
+    /// signed in, as the case history names them; a user name no account has is left out.
+    /// </summary>
+    private static async Task<Results<Ok<List<PersonResponse>>, ValidationProblem>> ListPeopleAsync(
+        IDbContextFactory<ShareFlowDbContext> dbFactory, [FromQuery] string[]? userName, CancellationToken cancellationToken)
+    {
+        var wanted = (userName ?? []).Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var errors = new QueryErrors();
+        if (wanted.Count == 0)
+        {
+            errors.Add("userName", "Name at least one user: /api/people?userName=clerk.psb&userName=...");
+        }
+        else if (wanted.Count > MaxPeoplePerLookup)
+        {
+            errors.Add("userName", $"At most {MaxPeoplePerLookup} user names can be looked up at once; {wanted.Count} were given.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var people = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.UserName)).OrderBy(u => u.UserName)
+            .Select(u => new PersonResponse(u.UserName, u.DisplayName, u.DepartmentCode))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(people);
     }
 
     private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateUserAsync(

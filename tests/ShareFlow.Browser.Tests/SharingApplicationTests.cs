@@ -24,6 +24,12 @@ public sealed class SharingApplicationTests(Chromium chromium, ShareFlowSite sit
         Assert.Equal("submitted", application.GetProperty("status").GetString());
         Assert.Equal(ConditionalResource, application.GetProperty("resourceName").GetString());
         Assert.Equal(ConditionalItems, application.GetProperty("items").EnumerateArray().Select(i => i.GetString()));
+
+        // The case names the applicant as colleagues know them, not by the account's user name.
+        var me = await ApiAsync(clerk, "GET", "/api/auth/me");
+        var applicant = clerk.Locator(".el-descriptions__label:text-is('申请人') + .el-descriptions__content");
+        await Expect(applicant).ToHaveTextAsync(me.GetProperty("displayName").GetString()!);
+        await Expect(applicant.Locator("span")).ToHaveAttributeAsync("title", Clerk);
     }
 
     [Fact(DisplayName = "The reviewer sees the application in 待办 with its deadline, cannot refuse it without reasons (told so in Chinese), then refuses it with reasons")]

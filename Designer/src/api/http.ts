@@ -63,7 +63,8 @@ export function readCookie(name: string, cookies: string = document.cookie): str
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
-  query?: Record<string, string | number | boolean | undefined | null>;
+  /** Query parameters; a list is sent as the parameter repeated (`userName=a&userName=b`). */
+  query?: Record<string, string | number | boolean | readonly string[] | undefined | null>;
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -72,7 +73,11 @@ export function withQuery(url: string, query?: RequestOptions['query']): string 
   if (!query) return url;
   const parameters = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') parameters.append(key, String(value));
+    if (Array.isArray(value)) {
+      for (const entry of value as readonly string[]) parameters.append(key, entry);
+    } else if (value !== undefined && value !== null && value !== '') {
+      parameters.append(key, String(value));
+    }
   }
   const text = parameters.toString();
   return text.length === 0 ? url : `${url}${url.includes('?') ? '&' : '?'}${text}`;

@@ -509,7 +509,16 @@ export const referenceApi = {
   departments: () => api.get<Department[]>('/api/departments'),
   /** Colleagues for the pickers (通讯录): the caller's own department unless another is named. */
   users: (department?: string): Promise<UserItem[]> => api.get<UserItem[]>('/api/colleagues', { department }),
+  /** The names behind user names (at most 100 at once); a user name no account has is left out. */
+  people: (userNames: readonly string[]): Promise<Person[]> => api.get<Person[]>('/api/people', { userName: userNames }),
 };
+
+/** A user as a case names them. */
+export interface Person {
+  userName: string;
+  displayName: string;
+  department: string;
+}
 
 export const notificationsApi = {
   markRead: (id: string) => api.post<void>(`/api/notifications/${id}/read`),

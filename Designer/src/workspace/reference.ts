@@ -37,6 +37,47 @@ export function ensureCatalog(): Promise<CatalogResource[]> {
   return catalogLoading;
 }
 
+/** Names of the users met so far, by user name (null: no account has it), shared by every page that names people. */
+const people = reactive(new Map<string, string | null>());
+
+/** User names waiting to be looked up, and the look-up they will go in, gathered over one tick. */
+let queued = new Set<string>();
+let flushing: Promise<void> | null = null;
+
+/**
+ * Looks up the names of the users not met yet. The names asked for within one tick (a table's rows, a case's facts)
+ * go in one request of at most a hundred; a failed look-up leaves them to be asked again.
+ */
+export function ensurePeople(userNames: readonly string[]): Promise<void> {
+  for (const name of userNames) {
+    if (name && !people.has(name)) {
+      people.set(name, null);
+      queued.add(name);
+    }
+  }
+  flushing ??= Promise.resolve().then(async () => {
+    const unknown = [...queued];
+    queued = new Set();
+    flushing = null;
+    for (let start = 0; start < unknown.length; start += 100) {
+      const batch = unknown.slice(start, start + 100);
+      try {
+        const found = await referenceApi.people(batch);
+        for (const person of found) people.set(person.userName, person.displayName);
+      } catch {
+        for (const name of batch) people.delete(name);
+      }
+    }
+  });
+  return flushing;
+}
+
+/** The user's name (姓名), or the user name while it is being looked up or when no account has it. */
+export function personName(userName: string | null | undefined): string {
+  if (!userName) return '';
+  return people.get(userName) ?? userName;
+}
+
 /** The department's name, or its code while the list is loading or when it is unknown. */
 export function departmentName(code: string | null | undefined): string {
   if (!code) return '';

@@ -103,6 +103,30 @@ public sealed class OrganisationApiTests(ShareFlowHostFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync(new Uri("/api/colleagues", UriKind.Relative))).StatusCode);
     }
 
+    [Fact(DisplayName = "Anyone signed in looks up the names behind the user names a case shows; unknown ones are left out, none or too many is 400")]
+    public async Task People_NameTheUsersACaseRefersTo()
+    {
+        var clerk = await factory.SignInAsync("clerk.psb");
+        var admin = await factory.SignInAsync("admin");
+        var hrss = (await admin.GetFromJsonAsync<JsonElement>("/api/users")).EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "clerk.hrss");
+
+        var people = await clerk.GetFromJsonAsync<JsonElement>("/api/people?userName=clerk.hrss&userName=nobody.here&userName=clerk.hrss");
+
+        var person = Assert.Single(people.EnumerateArray());
+        Assert.Equal(("clerk.hrss", hrss.GetProperty("displayName").GetString(), "hrss"),
+            (person.GetProperty("userName").GetString(), person.GetProperty("displayName").GetString(), person.GetProperty("department").GetString()));
+        Assert.False(person.TryGetProperty("email", out _) || person.TryGetProperty("roles", out _));
+
+        foreach (var query in new[] { "/api/people", "/api/people?" + string.Join('&', Enumerable.Range(0, 101).Select(i => $"userName=user{i}")) })
+        {
+            var refused = await clerk.GetAsync(new Uri(query, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(["userName"], (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync(new Uri("/api/people?userName=clerk.hrss", UriKind.Relative))).StatusCode);
+    }
+
     [Theory]
     [InlineData("clerk.psb")]
     [InlineData("supervisor.psb")]
