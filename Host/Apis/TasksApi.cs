@@ -27,10 +27,11 @@ internal static class TasksApi
 
     /// <param name="DueSoon">Not overdue, and due within two working days of today (即将到期).</param>
     /// <param name="CaseTitle">A short summary of the case: the resource applied for, the project, the change...</param>
+    /// <param name="DelegatedBy">委派: the colleague who lent the task to its holder and gets it back when the holder is done; null when it is not lent.</param>
     public sealed record TaskResponse(
         Guid Id, string Name, string ElementId, Guid CaseId, string ProcessKey, string? CaseNumber, string? CandidateDepartment, string? CandidateRole,
         string? Assignee, DateTimeOffset CreatedAt, DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, bool Overdue, bool DueSoon, string? CaseKind,
-        string? CaseTitle, string? RequesterDepartment, string? ProviderDepartment);
+        string? CaseTitle, string? RequesterDepartment, string? ProviderDepartment, string? DelegatedBy);
 
     public sealed record ReturnRequest(string? Reason);
 
@@ -49,6 +50,10 @@ internal static class TasksApi
             .Join(db.ProcessInstances.AsNoTracking(), t => t.InstanceId, i => i.Id, (t, i) => new { Task = t, i.DefinitionKey })
             .ToListAsync(cancellationToken);
         var cases = await taskCases.LoadAsync(db, [.. tasks.Select(t => t.Task.InstanceId)], cancellationToken);
+        var ids = tasks.Select(t => t.Task.Id).ToList();
+        var lentBy = await db.TaskDelegations.AsNoTracking()
+            .Where(d => ids.Contains(d.TaskId) && d.Status == DelegationStatus.Pending)
+            .ToDictionaryAsync(d => d.TaskId, d => d.Owner, cancellationToken);
         return TypedResults.Ok(tasks
             .OrderBy(t => t.Task.DueAt ?? DateTimeOffset.MaxValue)
             .Select(t =>
@@ -59,7 +64,7 @@ internal static class TasksApi
                 return new TaskResponse(
                     task.Id, task.Name ?? task.ElementId, task.ElementId, task.InstanceId, t.DefinitionKey, @case?.Number, task.CandidateDepartment, task.CandidateRole,
                     task.Assignee, task.CreatedAt, task.DueDate, task.DueAt, task.DueProvisional, deadline.Overdue, deadline.DueSoon, @case?.Kind, @case?.Title,
-                    @case?.RequesterDepartment, @case?.ProviderDepartment);
+                    @case?.RequesterDepartment, @case?.ProviderDepartment, lentBy.GetValueOrDefault(task.Id));
             })
             .ToList());
     }

@@ -45,6 +45,8 @@ export interface TaskItem extends CaseRef, CaseParties, DeadlineFlags {
   createdAt: string;
   dueAt?: string | null;
   provisional?: boolean;
+  /** 委派: who lent the task to its holder and gets it back; absent when it is not lent. */
+  delegatedBy?: string | null;
 }
 
 /** A row of 已办 (`GET /api/tasks/done`). */

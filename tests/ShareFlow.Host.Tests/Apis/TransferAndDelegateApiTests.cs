@@ -94,14 +94,17 @@ public sealed class TransferAndDelegateApiTests(SimulatedHostFactory factory) : 
 
         var delegated = (await owner.GetFromJsonAsync<JsonElement>("/api/tasks/delegated")).EnumerateArray().Single(d => d.GetProperty("taskId").GetGuid() == taskId);
         Assert.Equal("helper1.psb", delegated.GetProperty("delegate").GetString());
-        Assert.Equal("helper1.psb", (await helper.TaskOfAsync(caseId))?.GetProperty("assignee").GetString());
+        var lent = await helper.TaskOfAsync(caseId);
+        Assert.Equal(("helper1.psb", "owner1.psb"), (lent?.GetProperty("assignee").GetString(), lent?.GetProperty("delegatedBy").GetString()));
         var blocked = await owner.PostJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approve" });
         Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
         Assert.Contains("已委派给 helper1.psb", await blocked.DetailAsync(), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NoContent, (await helper.PostJsonAsync($"/api/tasks/{taskId}/resolve", new { comment = "数据项符合最小必要原则" })).StatusCode);
 
-        Assert.Equal("owner1.psb", (await owner.TaskOfAsync(caseId))?.GetProperty("assignee").GetString());
+        var back = await owner.TaskOfAsync(caseId);
+        Assert.Equal("owner1.psb", back?.GetProperty("assignee").GetString());
+        Assert.Equal(JsonValueKind.Null, back?.GetProperty("delegatedBy").ValueKind);
         Assert.DoesNotContain((await owner.GetFromJsonAsync<JsonElement>("/api/tasks/delegated")).EnumerateArray(), d => d.GetProperty("taskId").GetGuid() == taskId);
         Assert.Contains(await owner.NotificationsAsync(caseId), n => n.GetProperty("kind").GetString() == "delegation");
         Assert.Equal(HttpStatusCode.NoContent, (await owner.PostJsonAsync($"/api/tasks/{taskId}/complete", new { outcome = "approve", opinion = "同意" })).StatusCode);
