@@ -35,6 +35,21 @@ describe('the ShareFlow groups of the properties panel', () => {
     expect(Array.from(list!.querySelectorAll('option')).map((option) => option.value)).toEqual(['sharing.answerDays', 'rectification.days']);
   });
 
+  it('names the candidate role and offers the roles as suggestions', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('review');
+    const input = field(opened.panel, '候选角色') as HTMLInputElement;
+    const entry = opened.panel.querySelector('[data-entry-id="sf-candidateRole"]')!;
+    expect(entry.textContent).toContain('提供部门审核人');
+    const options = Array.from(opened.panel.querySelectorAll(`#${input.getAttribute('list')} option`)) as HTMLOptionElement[];
+    expect(options.map((option) => option.value)).toContain('coordinating-office');
+    expect(options.find((option) => option.value === 'coordinating-office')?.label).toBe('coordinating-office · 共享主管部门');
+
+    await type(input, '${reviewRole}');
+    expect(entry.textContent).toContain('角色代码（如 provider-reviewer），或一个表达式');
+    expect((await exported()).review.get('sf:candidateRole')).toBe('${reviewRole}');
+  });
+
   it('writes 期限天数 and 计日方式 into the exported XML', async () => {
     opened = await openModeler('sharing-application.bpmn');
     await opened.select('review');

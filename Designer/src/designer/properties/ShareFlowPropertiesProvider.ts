@@ -11,6 +11,7 @@ import {
   checkOffset,
   type CheckProblem,
 } from '../bpmn/expressions';
+import { Roles } from '../../session';
 import { CheckFieldEntry, SelectFieldEntry, TextAreaFieldEntry, TextEntry, type Suggestion } from './entries';
 import {
   getCondition,
@@ -163,6 +164,17 @@ export class ShareFlowPropertiesProvider {
     }));
   }
 
+  /** The roles a task can go to, by code, with what the users call them. */
+  private roleSuggestions(): Suggestion[] {
+    return Object.values(Roles).map((role) => ({ value: role, label: `${role} · ${this.config.t(`workspace.role.${role}`)}` }));
+  }
+
+  /** The role's name when the value is a role's code; otherwise what the field takes. */
+  private roleDescription(value: string | undefined): string {
+    const role = value?.trim();
+    return role && (Object.values(Roles) as string[]).includes(role) ? this.config.t(`workspace.role.${role}`) : this.t('roleHelp');
+  }
+
   private daysDescription(value: string | undefined): string {
     const parameter = this.config.parameters().find((candidate) => candidate.name === value?.trim());
     if (parameter?.days !== undefined) return this.t('dueDaysParameter', { days: parameter.days });
@@ -223,7 +235,12 @@ export class ShareFlowPropertiesProvider {
       label: this.t('assignment'),
       entries: [
         this.attribute(element, 'candidateDepartment', { label: this.t('candidateDepartment'), check: checkLiteralOrExpression, description: this.t('literalOrExpression') }),
-        this.attribute(element, 'candidateRole', { label: this.t('candidateRole'), check: checkLiteralOrExpression }),
+        this.attribute(element, 'candidateRole', {
+          label: this.t('candidateRole'),
+          check: checkLiteralOrExpression,
+          suggestions: this.roleSuggestions(),
+          description: (value) => this.roleDescription(value),
+        }),
         this.attribute(element, 'assignee', { label: this.t('assignee'), check: checkLiteralOrExpression }),
         this.attribute(element, 'formKey', { label: this.t('formKey') }),
       ],
