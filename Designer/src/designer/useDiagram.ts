@@ -4,6 +4,7 @@ import type Modeler from 'bpmn-js/lib/Modeler';
 import type NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { withDiagram } from './bpmn/layout';
 import { createModeler, createViewer, fitDiagram } from './bpmn/modeler';
+import { ensureDepartments, reference as organisation } from '../workspace/reference';
 import { dayParameters, reference } from './reference';
 
 export interface ElementChoice {
@@ -35,6 +36,8 @@ export function useDiagram(canvas: Ref<HTMLElement | null>, panel: Ref<HTMLEleme
     if (!canvas.value) throw new Error('The canvas is not mounted.');
     resizes?.observe(canvas.value);
     if (panel) {
+      // Departments are offered as candidates by their codes; the panel works without them.
+      void ensureDepartments().catch(() => undefined);
       diagram.value = createModeler({
         canvas: canvas.value,
         panel: panel.value!,
@@ -44,6 +47,7 @@ export function useDiagram(canvas: Ref<HTMLElement | null>, panel: Ref<HTMLEleme
           parameters: () => dayParameters(),
           activities: () => reference.activities,
           processes: () => reference.processes,
+          departments: () => organisation.departments,
         },
       });
       diagram.value.on('commandStack.changed', () => {

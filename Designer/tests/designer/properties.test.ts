@@ -50,6 +50,23 @@ describe('the ShareFlow groups of the properties panel', () => {
     expect((await exported()).review.get('sf:candidateRole')).toBe('${reviewRole}');
   });
 
+  it('says whose department the candidate department is, and offers the case’s departments and the organisation’s', async () => {
+    opened = await openModeler('sharing-application.bpmn');
+    await opened.select('review');
+    const input = field(opened.panel, '候选部门') as HTMLInputElement;
+    const entry = opened.panel.querySelector('[data-entry-id="sf-candidateDepartment"]')!;
+    expect(entry.textContent).toContain('案件的提供部门');
+    const options = Array.from(opened.panel.querySelectorAll(`#${input.getAttribute('list')} option`)) as HTMLOptionElement[];
+    expect(options.map((option) => option.value)).toEqual(
+      ['${providerDepartment}', '${requesterDepartment}', '${officeDepartment}', '${buildingDepartment}', '${department}', 'psb', 'dsj']);
+    expect(options.at(-2)?.label).toBe('psb · 市公安局');
+
+    await type(input, 'psb');
+    expect(entry.textContent).toContain('市公安局');
+    await type(input, '${reviewDepartment}');
+    expect(entry.textContent).toContain('固定值，或一个表达式');
+  });
+
   it('writes 期限天数 and 计日方式 into the exported XML', async () => {
     opened = await openModeler('sharing-application.bpmn');
     await opened.select('review');

@@ -52,7 +52,12 @@ export interface ShareFlowPanelConfig {
   activities: () => Activity[] | null;
   /** The published processes a call activity may call, by key; empty when they could not be loaded. */
   processes?: () => { key: string; name: string | null }[];
+  /** The organisation's departments, for 候选部门 suggestions; empty when they could not be loaded. */
+  departments?: () => { code: string; name: string }[];
 }
+
+/** The case variables that name a department, as the shipped processes assign tasks by them. */
+const departmentVariables = ['providerDepartment', 'requesterDepartment', 'officeDepartment', 'buildingDepartment', 'department'] as const;
 
 const LOW_PRIORITY = 500;
 
@@ -164,6 +169,23 @@ export class ShareFlowPropertiesProvider {
     }));
   }
 
+  /** The case's departments (${providerDepartment}...), then the organisation's, by code. */
+  private departmentSuggestions(): Suggestion[] {
+    return [
+      ...departmentVariables.map((variable) => ({ value: `\${${variable}}`, label: this.t(`departmentOf.${variable}`) })),
+      ...(this.config.departments?.() ?? []).map((department) => ({ value: department.code, label: `${department.code} · ${department.name}` })),
+    ];
+  }
+
+  /** Whose department the value names: the case's provider, a department by its code...; otherwise what the field takes. */
+  private departmentDescription(value: string | undefined): string {
+    const text = value?.trim() ?? '';
+    const variable = departmentVariables.find((candidate) => text === `\${${candidate}}`);
+    if (variable) return this.t(`departmentOf.${variable}`);
+    const department = (this.config.departments?.() ?? []).find((candidate) => candidate.code === text);
+    return department?.name ?? this.t('literalOrExpression');
+  }
+
   /** The roles a task can go to, by code, with what the users call them. */
   private roleSuggestions(): Suggestion[] {
     return Object.values(Roles).map((role) => ({ value: role, label: `${role} · ${this.config.t(`workspace.role.${role}`)}` }));
@@ -234,7 +256,12 @@ export class ShareFlowPropertiesProvider {
       id: 'shareflow-assignment',
       label: this.t('assignment'),
       entries: [
-        this.attribute(element, 'candidateDepartment', { label: this.t('candidateDepartment'), check: checkLiteralOrExpression, description: this.t('literalOrExpression') }),
+        this.attribute(element, 'candidateDepartment', {
+          label: this.t('candidateDepartment'),
+          check: checkLiteralOrExpression,
+          suggestions: this.departmentSuggestions(),
+          description: (value) => this.departmentDescription(value),
+        }),
         this.attribute(element, 'candidateRole', {
           label: this.t('candidateRole'),
           check: checkLiteralOrExpression,

@@ -31,6 +31,7 @@ export async function openModeler(file: string, locale: 'zh-CN' | 'en' = 'zh-CN'
       parameters: () => [{ name: 'sharing.answerDays', days: 15 }, { name: 'rectification.days', days: 10 }],
       activities: () => activities,
       processes: () => [{ key: 'rectificationOrder', name: '限期整改' }, { key: 'sharingDispute', name: '共享争议协调' }],
+      departments: () => [{ code: 'psb', name: '市公安局' }, { code: 'dsj', name: '市大数据局' }],
     },
   });
   const { xml } = await withDiagram(shippedXml(file));
