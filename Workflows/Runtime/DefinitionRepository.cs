@@ -146,7 +146,7 @@ public sealed partial class DefinitionRepository(
         var id = await EngineQueries.LatestDefinitionIdAsync(work.Db, key, cancellationToken).ConfigureAwait(false)
             ?? throw new EngineNotFoundException("Process definition", key);
         var latest = await GetAsync(work.Db, id, cancellationToken).ConfigureAwait(false);
-        // Read in the state change's own transaction, so as fresh as a read can be; a newer version cached meanwhile stays.
+        // Read by this state change just now, so as fresh as a read can be; a newer version cached meanwhile stays.
         _latestByKey.AddOrUpdate(key, latest, (_, other) => other.Version > latest.Version ? other : latest);
         return latest;
     }
