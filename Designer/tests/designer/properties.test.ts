@@ -8,6 +8,11 @@ afterEach(() => {
   opened = undefined;
 });
 
+/** What a text field offers as the user types (its datalist). */
+function suggestions(input: HTMLInputElement): HTMLOptionElement[] {
+  return Array.from(opened!.panel.querySelectorAll(`#${input.getAttribute('list')} option`));
+}
+
 async function exported() {
   const { xml } = await opened!.modeler.saveXML({ format: true });
   return (await parseBpmn(xml!)).elementsById;
@@ -30,9 +35,7 @@ describe('the ShareFlow groups of the properties panel', () => {
   it('offers the profile parameters as suggestions for 期限天数', async () => {
     opened = await openModeler('sharing-application.bpmn');
     await opened.select('review');
-    const input = field(opened.panel, '期限天数') as HTMLInputElement;
-    const list = opened.panel.querySelector(`#${input.getAttribute('list')}`);
-    expect(Array.from(list!.querySelectorAll('option')).map((option) => option.value)).toEqual(['sharing.answerDays', 'rectification.days']);
+    expect(suggestions(field(opened.panel, '期限天数') as HTMLInputElement).map((option) => option.value)).toEqual(['sharing.answerDays', 'rectification.days']);
   });
 
   it('names the candidate role and offers the roles as suggestions', async () => {
@@ -41,7 +44,7 @@ describe('the ShareFlow groups of the properties panel', () => {
     const input = field(opened.panel, '候选角色') as HTMLInputElement;
     const entry = opened.panel.querySelector('[data-entry-id="sf-candidateRole"]')!;
     expect(entry.textContent).toContain('提供部门审核人');
-    const options = Array.from(opened.panel.querySelectorAll(`#${input.getAttribute('list')} option`)) as HTMLOptionElement[];
+    const options = suggestions(input);
     expect(options.map((option) => option.value)).toContain('coordinating-office');
     expect(options.find((option) => option.value === 'coordinating-office')?.label).toBe('coordinating-office · 共享主管部门');
 
@@ -56,7 +59,7 @@ describe('the ShareFlow groups of the properties panel', () => {
     const input = field(opened.panel, '候选部门') as HTMLInputElement;
     const entry = opened.panel.querySelector('[data-entry-id="sf-candidateDepartment"]')!;
     expect(entry.textContent).toContain('案件的提供部门');
-    const options = Array.from(opened.panel.querySelectorAll(`#${input.getAttribute('list')} option`)) as HTMLOptionElement[];
+    const options = suggestions(input);
     expect(options.map((option) => option.value)).toEqual(
       ['${providerDepartment}', '${requesterDepartment}', '${officeDepartment}', '${buildingDepartment}', '${department}', 'psb', 'dsj']);
     expect(options.at(-2)?.label).toBe('psb · 市公安局');
