@@ -34,6 +34,8 @@ export interface OutcomeSpec {
   send?: string;
   /** Fields shown only for this choice. */
   fields: AnswerField[];
+  /** Fields this choice cannot go without under every profile's rules (marked required; the server still decides). */
+  required?: AnswerField[];
 }
 
 export interface TaskFormSpec {
@@ -52,8 +54,9 @@ const sharingReview: TaskFormSpec = {
   outcomeLabel: 'decision',
   outcomes: [
     { value: 'approve', label: 'approve', fields: ['conditions'] },
-    { value: 'partial', label: 'partial', send: 'approve', fields: ['items', 'conditions'] },
-    { value: 'refuse', label: 'refuse', fields: [] },
+    // 不予共享的，须书面说明理由: a refusal, and the items not approved of a partial answer, give written reasons.
+    { value: 'partial', label: 'partial', send: 'approve', fields: ['items', 'conditions'], required: ['items', 'reasons'] },
+    { value: 'refuse', label: 'refuse', fields: [], required: ['reasons'] },
   ],
   common: ['reasons', 'legalBasis', 'opinion'],
   itemsFrom: 'requested',
@@ -242,6 +245,11 @@ export function formFor(processKey: string | null | undefined, elementId: string
 /** Whether the task is the provider's review of a sharing application, the only one 补正 applies to. */
 export function allowsSupplement(processKey: string | null | undefined, elementId: string | null | undefined): boolean {
   return processKey === 'sharingApplication' && elementId === 'review';
+}
+
+/** The fields the chosen outcome cannot go without. */
+export function requiredFields(spec: TaskFormSpec, outcome: string): AnswerField[] {
+  return spec.outcomes.find((option) => option.value === outcome)?.required ?? [];
 }
 
 export function visibleFields(spec: TaskFormSpec, outcome: string): AnswerField[] {

@@ -51,3 +51,28 @@ describe('the answer to a task, refused by the server', () => {
     form.unmount();
   });
 });
+
+describe('the answer to a sharing application', () => {
+  it('marks the written reasons required once the answer refuses, and the items and reasons for a partial answer', async () => {
+    fakeServer({});
+    const form = mount(TaskAnswerForm, {
+      props: { taskId: 't1', processKey: 'sharingApplication', elementId: 'review', requestedItems: ['姓名', '公民身份号码'] },
+      global,
+      attachTo: document.body,
+    });
+    await settle();
+    const requiredLabels = () => form.findAll('.el-form-item.is-required').map((item) => item.find('label').text());
+    const choose = async (choice: string) => {
+      await form.findAll('label.el-radio').find((label) => label.text() === choice)!.trigger('click');
+      await settle();
+    };
+
+    await choose('同意');
+    expect(requiredLabels()).toEqual(['审批结果']);
+    await choose('不予同意');
+    expect(requiredLabels()).toEqual(['审批结果', '理由']);
+    await choose('部分同意');
+    expect(requiredLabels()).toEqual(['审批结果', '同意共享的数据项', '理由']);
+    form.unmount();
+  });
+});
