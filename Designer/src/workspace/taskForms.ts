@@ -119,7 +119,7 @@ const specs: Record<string, TaskFormSpec> = {
     outcomeLabel: 'negotiation',
     outcomes: [
       { value: 'agree', label: 'agree', fields: ['items', 'conditions'] },
-      { value: 'disagree', label: 'disagree', fields: [] },
+      { value: 'disagree', label: 'disagree', fields: [], required: ['reasons'] },
     ],
     common: ['reasons', 'opinion'],
     itemsFrom: 'requested',
@@ -128,9 +128,10 @@ const specs: Record<string, TaskFormSpec> = {
     kind: 'disputeDecide',
     outcomeLabel: 'ruling',
     outcomes: [
-      { value: 'grant', label: 'grant', fields: ['items', 'conditions'] },
-      { value: 'uphold', label: 'uphold', fields: [] },
-      { value: 'passOn', label: 'passOn', fields: ['jointDepartments'] },
+      // A tier's holder always gives written reasons, whatever the ruling.
+      { value: 'grant', label: 'grant', fields: ['items', 'conditions'], required: ['reasons'] },
+      { value: 'uphold', label: 'uphold', fields: [], required: ['reasons'] },
+      { value: 'passOn', label: 'passOn', fields: ['jointDepartments'], required: ['reasons'] },
     ],
     common: ['reasons', 'opinion'],
     itemsFrom: 'requested',
@@ -150,7 +151,7 @@ const specs: Record<string, TaskFormSpec> = {
     outcomeLabel: 'reviewResult',
     outcomes: [
       { value: 'approve', label: 'approvePlan', fields: [] },
-      { value: 'reject', label: 'rejectPlan', fields: [] },
+      { value: 'reject', label: 'rejectPlan', fields: [], required: ['opinion'] },
     ],
     common: ['opinion'],
   },
@@ -183,8 +184,8 @@ const specs: Record<string, TaskFormSpec> = {
     outcomeLabel: 'decision',
     outcomes: [
       { value: 'open', label: 'open', fields: ['openedScope', 'conditions'] },
-      { value: 'partial', label: 'openPartial', fields: ['openedScope', 'conditions', 'reasons', 'legalBasis'] },
-      { value: 'refuse', label: 'openRefuse', fields: ['reasons', 'legalBasis'] },
+      { value: 'partial', label: 'openPartial', fields: ['openedScope', 'conditions', 'reasons', 'legalBasis'], required: ['openedScope', 'reasons'] },
+      { value: 'refuse', label: 'openRefuse', fields: ['reasons', 'legalBasis'], required: ['reasons'] },
     ],
     common: [],
   },
@@ -200,7 +201,7 @@ const specs: Record<string, TaskFormSpec> = {
     outcomeLabel: 'reviewResult',
     outcomes: [
       { value: 'passed', label: 'passed', fields: [] },
-      { value: 'failed', label: 'failed', fields: ['reasons'] },
+      { value: 'failed', label: 'failed', fields: ['reasons'], required: ['reasons'] },
     ],
     common: [],
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowsSupplement, buildAnswer, emptyAnswer, formFor, genericSpec, serverFieldNames, visibleFields } from '../../src/workspace/taskForms';
+import { allowsSupplement, buildAnswer, emptyAnswer, formFor, genericSpec, requiredFields, serverFieldNames, visibleFields } from '../../src/workspace/taskForms';
 
 describe('formFor', () => {
   it("gives the sharing review its three choices: 同意, 部分同意, 不予同意", () => {
@@ -94,5 +94,21 @@ describe('serverFieldNames', () => {
     expect(serverFieldNames('outcome')).toContain('decision');
     expect(serverFieldNames('outcome')).toContain('finding');
     expect(serverFieldNames('reasons')).toEqual(['reasons']);
+  });
+});
+
+describe('the fields an answer cannot go without', () => {
+  it('follow the rules every profile shares', () => {
+    const required = (process: string, element: string, outcome: string) => requiredFields(formFor(process, element), outcome);
+
+    expect(required('sharingApplication', 'review', 'approve')).toEqual([]);
+    expect(required('sharingApplication', 'review', 'refuse')).toEqual(['reasons']);
+    expect(required('sharingDispute', 'negotiate', 'disagree')).toEqual(['reasons']);
+    for (const ruling of ['grant', 'uphold', 'passOn']) expect(required('sharingDispute', 'decideTier', ruling)).toEqual(['reasons']);
+    expect(required('dataObjection', 'reviewPlan', 'reject')).toEqual(['opinion']);
+    expect(required('dataObjection', 'reviewPlan', 'approve')).toEqual([]);
+    expect(required('openDataRequest', 'answer', 'partial')).toEqual(['openedScope', 'reasons']);
+    expect(required('acceptanceSubmission', 'review', 'failed')).toEqual(['reasons']);
+    expect(required('unknownProcess', 'task', 'refuse')).toEqual([]);
   });
 });
