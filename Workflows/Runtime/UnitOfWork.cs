@@ -106,12 +106,12 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     /// tracked as <c>SaveChanges</c> would leave them. History is append-only, so its rows are not tracked at all; their
     /// ids ascend in the order they were recorded.
     /// </summary>
-    /// <param name="beforeWrite">Called before anything is written, with whether other records changed too (so that the
-    /// caller can open a transaction for the write and <c>SaveChanges</c>).</param>
-    /// <returns>Whether other records changed too, which are left to <c>SaveChanges</c>.</returns>
-    public async Task<bool> WriteAsync(Func<bool, CancellationToken, Task> beforeWrite, CancellationToken cancellationToken)
+    /// <returns>
+    /// Whether other records changed too, which are left to <c>SaveChanges</c>; a transaction is then open (begun here
+    /// when none was), so that the write and <c>SaveChanges</c> commit together.
+    /// </returns>
+    public async Task<bool> WriteAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(beforeWrite);
         List<object> instances = [];
         List<object> tasks = [];
         List<object> waits = [];
@@ -148,7 +148,11 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
             created.Add(entry);
         }
 
-        await beforeWrite(others, cancellationToken).ConfigureAwait(false);
+        if (others && Db.Database.CurrentTransaction is null)
+        {
+            await Db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await RowWriter.WriteAsync(Db, [instances, tasks, waits, _history], changed, Expectations, cancellationToken).ConfigureAwait(false);
         foreach (var entry in created)
         {

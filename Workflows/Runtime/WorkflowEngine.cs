@@ -677,21 +677,12 @@ public sealed partial class WorkflowEngine : IWaitFiring
             {
                 var result = await body(work, new Execution(work, _services)).ConfigureAwait(false);
                 work.Flush();
-                var others = await work.WriteAsync(
-                    async (others, token) =>
-                    {
-                        if (others && db.Database.CurrentTransaction is null)
-                        {
-                            await db.Database.BeginTransactionAsync(token).ConfigureAwait(false);
-                        }
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                if (others)
+                if (await work.WriteAsync(cancellationToken).ConfigureAwait(false))
                 {
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                // The transaction begun above, for the write, or by the change itself (a document number is drawn in one).
+                // The transaction begun above (SQLite), for the write (UnitOfWork), or by the change itself (a document number).
                 if (db.Database.CurrentTransaction is { } transaction)
                 {
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
