@@ -13,6 +13,13 @@ function suggestions(input: HTMLInputElement): HTMLOptionElement[] {
   return Array.from(opened!.panel.querySelectorAll(`#${input.getAttribute('list')} option`));
 }
 
+/** The review task's field labelled `label` of the shipped sharing process, with its entry (description included). */
+async function reviewField(label: string, attribute: string) {
+  opened = await openModeler('sharing-application.bpmn');
+  await opened.select('review');
+  return { input: field(opened.panel, label) as HTMLInputElement, entry: opened.panel.querySelector(`[data-entry-id="sf-${attribute}"]`)! };
+}
+
 async function exported() {
   const { xml } = await opened!.modeler.saveXML({ format: true });
   return (await parseBpmn(xml!)).elementsById;
@@ -39,10 +46,7 @@ describe('the ShareFlow groups of the properties panel', () => {
   });
 
   it('names the candidate role and offers the roles as suggestions', async () => {
-    opened = await openModeler('sharing-application.bpmn');
-    await opened.select('review');
-    const input = field(opened.panel, '候选角色') as HTMLInputElement;
-    const entry = opened.panel.querySelector('[data-entry-id="sf-candidateRole"]')!;
+    const { input, entry } = await reviewField('候选角色', 'candidateRole');
     expect(entry.textContent).toContain('提供部门审核人');
     const options = suggestions(input);
     expect(options.map((option) => option.value)).toContain('coordinating-office');
@@ -54,10 +58,7 @@ describe('the ShareFlow groups of the properties panel', () => {
   });
 
   it('says whose department the candidate department is, and offers the case’s departments and the organisation’s', async () => {
-    opened = await openModeler('sharing-application.bpmn');
-    await opened.select('review');
-    const input = field(opened.panel, '候选部门') as HTMLInputElement;
-    const entry = opened.panel.querySelector('[data-entry-id="sf-candidateDepartment"]')!;
+    const { input, entry } = await reviewField('候选部门', 'candidateDepartment');
     expect(entry.textContent).toContain('案件的提供部门');
     const options = suggestions(input);
     expect(options.map((option) => option.value)).toEqual(
