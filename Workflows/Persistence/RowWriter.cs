@@ -11,11 +11,11 @@ using Npgsql;
 namespace ShareFlow.Workflows.Persistence;
 
 /// <summary>
-/// Writes the rows of one state change in one command, on the context's connection and transaction: new rows of mapped
-/// types in multi-row <c>INSERT ... VALUES (...), (...)</c> statements, then tracked rows changed or removed, an
-/// <c>UPDATE</c> or <c>DELETE</c> each. For what a state change writes (its new instances, tasks and waits, its history,
-/// and the rows it moved on): one statement per table of new rows instead of one per row, one round trip to a server,
-/// and no command ordering or batching per row.
+/// Writes the rows of one state change, on the context's connection and transaction: new rows of mapped types in
+/// multi-row <c>INSERT ... VALUES (...), (...)</c> statements, then tracked rows changed or removed, an <c>UPDATE</c> or
+/// <c>DELETE</c> each. For what a state change writes (its new instances, tasks and waits, its history, and the rows it
+/// moved on): one statement per table of new rows instead of one per row, one round trip to a server (a batch of
+/// statements), and no command ordering or batching per row.
 /// </summary>
 /// <remarks>
 /// Tables, columns and values come from the EF Core model, and each value goes through its property's relational type
@@ -26,6 +26,12 @@ namespace ShareFlow.Workflows.Persistence;
 /// PostgreSQL the server itself fails the statement (<c>shareflow_expect_row</c>, migration <c>ExpectedRowFunction</c>),
 /// so a write sent without a transaction of its own (one implicit transaction, committed when it succeeds) never
 /// commits a part; on SQLite the client checks each statement's row inside the caller's transaction.
+/// <para>
+/// A statement's text depends only on its shape (the table, how many rows, which columns change, which original values
+/// are null), so it is composed once and kept. On PostgreSQL its values are positional parameters (<c>$1</c>, <c>$2</c>...),
+/// which the driver sends as they are rather than parsing the text to rewrite named ones, and each statement is a
+/// command of one batch, so that the server can keep it prepared whatever else the write holds.
+/// </para>
 /// </remarks>
 internal static class RowWriter
 {
@@ -37,14 +43,17 @@ internal static class RowWriter
 
     private static readonly ConcurrentDictionary<IEntityType, Table> Tables = new();
 
+    /// <summary>An expectation's statement, by its condition and whether the server checks it.</summary>
+    private static readonly ConcurrentDictionary<(string Condition, bool CheckedByServer), string> ExpectationTexts = new();
+
     /// <summary>
-    /// Writes, in one command and so in one round trip to a server: <paramref name="inserts"/>, a multi-row INSERT per list
-    /// (and per <see cref="RowsPerStatement"/> rows), in the order given so that parents come first, each list holding rows
-    /// of one type, empty lists skipped; then <paramref name="changes"/>, tracked entries in the <see cref="EntityState.Modified"/>
+    /// Writes, in one round trip to a server: <paramref name="inserts"/>, a multi-row INSERT per list (and per
+    /// <see cref="RowsPerStatement"/> rows), in the order given so that parents come first, each list holding rows of one
+    /// type, empty lists skipped; then <paramref name="changes"/>, tracked entries in the <see cref="EntityState.Modified"/>
     /// state (their modified columns are updated) or <see cref="EntityState.Deleted"/> state. The entries' states are left
     /// as they are: the caller accepts them once the write succeeds.
     /// </summary>
-    /// <param name="expectations">Conditions the database must still meet as the rows are written, checked in the same command after them.</param>
+    /// <param name="expectations">Conditions the database must still meet as the rows are written, checked in the same round trip after them.</param>
     /// <exception cref="DbUpdateConcurrencyException">A changed or removed row was not found as it was read.</exception>
     /// <exception cref="Exception">An expectation was not met: its own exception. The rows written are left to the caller's rollback.</exception>
     public static async Task WriteAsync(
@@ -59,8 +68,6 @@ internal static class RowWriter
             return;
         }
 
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var checkedByServer = db.Database.IsNpgsql();
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -70,7 +77,17 @@ internal static class RowWriter
 
         try
         {
-            await WriteAsync(db, sql, connection, inserts, changes, expectations, checkedByServer, cancellationToken).ConfigureAwait(false);
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var parameters = connection.CreateCommand();
+            var statements = Compose(db, parameters, connection is NpgsqlConnection, inserts, changes, expectations);
+            if (connection is NpgsqlConnection server)
+            {
+                await WriteBatchAsync(server, (NpgsqlTransaction?)transaction, statements, changes, expectations, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await WriteEachAsync(connection, transaction, statements, changes, expectations, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -81,94 +98,139 @@ internal static class RowWriter
         }
     }
 
-    private static async Task WriteAsync(
-        DbContext db, ISqlGenerationHelper sql, DbConnection connection, IReadOnlyList<IReadOnlyList<object>> inserts, IReadOnlyList<EntityEntry> changes,
-        IReadOnlyList<Expectation> expectations, bool checkedByServer, CancellationToken cancellationToken)
+    /// <summary>The write's statements, in order: the inserts, then a checked statement per change and per expectation.</summary>
+    /// <param name="parameters">Makes the parameters; they are not added to it.</param>
+    private static List<Statement> Compose(
+        DbContext db, DbCommand parameters, bool checkedByServer, IReadOnlyList<IReadOnlyList<object>> inserts, IReadOnlyList<EntityEntry> changes, IReadOnlyList<Expectation> expectations)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var text = new StringBuilder();
-        var statement = 0;
-        foreach (var rows in inserts.Where(t => t.Count > 0))
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var statements = new List<Statement>(inserts.Count + changes.Count + expectations.Count);
+        foreach (var rows in inserts)
         {
-            var table = TableOf(db.Model.FindEntityType(rows[0].GetType()) ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not mapped."), sql);
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            var table = TableOf(db.Model.FindEntityType(rows[0].GetType()) ?? throw new InvalidOperationException($"{rows[0].GetType().Name} is not mapped."), sql, checkedByServer);
             for (var start = 0; start < rows.Count; start += RowsPerStatement)
             {
-                table.AppendInsert(text, command, $"s{statement++}", rows, start, Math.Min(RowsPerStatement, rows.Count - start));
+                statements.Add(table.Insert(parameters, rows, start, Math.Min(RowsPerStatement, rows.Count - start)));
             }
         }
 
         for (var check = 0; check < changes.Count; check++)
         {
             var entry = changes[check];
-            var table = TableOf(entry.Metadata, sql);
-            switch (entry.State)
+            var table = TableOf(entry.Metadata, sql, checkedByServer);
+            statements.Add(entry.State switch
             {
-                case EntityState.Modified:
-                    table.AppendUpdate(text, command, $"s{statement++}", entry, checkedByServer ? check : null);
-                    break;
-                case EntityState.Deleted:
-                    table.AppendDelete(text, command, $"s{statement++}", entry, checkedByServer ? check : null);
-                    break;
-                default:
-                    throw new ArgumentException($"A {entry.Metadata.ClrType.Name} in the {entry.State} state is neither changed nor removed.", nameof(changes));
-            }
+                EntityState.Modified => table.Update(parameters, entry, check),
+                EntityState.Deleted => table.Delete(parameters, entry, check),
+                _ => throw new ArgumentException($"A {entry.Metadata.ClrType.Name} in the {entry.State} state is neither changed nor removed.", nameof(changes)),
+            });
         }
 
-        var types = db.GetService<IRelationalTypeMappingSource>();
+        var types = expectations.Count == 0 ? null : db.GetService<IRelationalTypeMappingSource>();
         for (var check = changes.Count; check < changes.Count + expectations.Count; check++)
         {
             var expectation = expectations[check - changes.Count];
-            var names = new object[expectation.Values.Count];
-            for (var i = 0; i < names.Length; i++)
+            var values = new DbParameter[expectation.Values.Count + (checkedByServer ? 1 : 0)];
+            for (var i = 0; i < expectation.Values.Count; i++)
             {
                 var value = expectation.Values[i];
-                var name = $"s{statement}v{i}";
-                var mapping = types.FindMapping(value.GetType()) ?? throw new ArgumentException($"No store type maps {value.GetType().Name}.", nameof(expectations));
-                command.Parameters.Add(mapping.CreateParameter(command, sql.GenerateParameterName(name), value, nullable: false));
-                names[i] = sql.GenerateParameterNamePlaceholder(name);
+                var mapping = types!.FindMapping(value.GetType()) ?? throw new ArgumentException($"No store type maps {value.GetType().Name}.", nameof(expectations));
+                values[i] = mapping.CreateParameter(parameters, ParameterName(sql, checkedByServer, i), value, nullable: false);
             }
 
-            var condition = string.Format(System.Globalization.CultureInfo.InvariantCulture, expectation.Condition, names);
+            var text = ExpectationTexts.GetOrAdd((expectation.Condition, checkedByServer), static (key, arguments) =>
+            {
+                var (sql, count) = arguments;
+                var condition = string.Format(
+                    System.Globalization.CultureInfo.InvariantCulture, key.Condition, [.. Enumerable.Range(0, count).Select(i => Placeholder(sql, key.CheckedByServer, i))]);
+                return key.CheckedByServer
+                    ? $"SELECT shareflow_expect_row((SELECT count(*) FROM (SELECT 1 WHERE {condition}) AS held), {Placeholder(sql, true, count)})"
+                    : $"SELECT 1 WHERE {condition}";
+            }, (sql, expectation.Values.Count));
             if (checkedByServer)
             {
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"SELECT shareflow_expect_row((SELECT count(*) FROM (SELECT 1 WHERE {condition}) AS held), {check});");
-            }
-            else
-            {
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"SELECT 1 WHERE {condition};");
+                values[^1] = CheckParameter(check);
             }
 
-            statement++;
+            statements.Add(new Statement(text, values, check));
         }
 
-#pragma warning disable CA2100 // Identifiers come from the model or the expectation's fixed text; every value is a parameter.
-        command.CommandText = text.ToString();
-#pragma warning restore CA2100
+        return statements;
+    }
+
+    /// <summary>PostgreSQL: every statement a command of one batch, sent in one round trip; the server checks the changes and expectations.</summary>
+    private static async Task WriteBatchAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, List<Statement> statements, IReadOnlyList<EntityEntry> changes, IReadOnlyList<Expectation> expectations,
+        CancellationToken cancellationToken)
+    {
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var statement in statements)
+        {
+            var command = new NpgsqlBatchCommand(statement.Text);
+            foreach (var parameter in statement.Parameters)
+            {
+                command.Parameters.Add((NpgsqlParameter)parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
         if (changes.Count == 0 && expectations.Count == 0)
         {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        // Each UPDATE and DELETE returns one row when it found its row, and each expectation one row when it holds; the
-        // INSERTs before them return no result set. Checked by the server, a statement that finds no row fails instead.
+        // Each checked statement returns one row; the INSERTs before them return no result set. A statement that finds
+        // its row missing, or its expectation unmet, fails instead.
         try
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < changes.Count + expectations.Count; i++)
             {
-                var found = (i == 0 || await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-                    && await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                if (!found)
+                if (!((i == 0 || await reader.NextResultAsync(cancellationToken).ConfigureAwait(false)) && await reader.ReadAsync(cancellationToken).ConfigureAwait(false)))
                 {
-                    throw Unmet(changes, expectations, i, null);
+                    throw new InvalidOperationException($"The checked statement {i} of the write returned no row.");
                 }
             }
         }
         catch (PostgresException unmet) when (unmet.SqlState == ConflictSqlState && int.TryParse(unmet.Hint, System.Globalization.CultureInfo.InvariantCulture, out var check))
         {
             throw Unmet(changes, expectations, check, unmet);
+        }
+    }
+
+    /// <summary>Other databases (SQLite, in process): a command per statement, inside the caller's transaction; the client checks each change and expectation.</summary>
+    private static async Task WriteEachAsync(
+        DbConnection connection, DbTransaction? transaction, List<Statement> statements, IReadOnlyList<EntityEntry> changes, IReadOnlyList<Expectation> expectations,
+        CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+#pragma warning disable CA2100 // Identifiers come from the model or the expectation's fixed text; every value is a parameter.
+            command.CommandText = statement.Text;
+#pragma warning restore CA2100
+            command.Parameters.AddRange(statement.Parameters);
+            if (statement.Check is not { } check)
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            // An UPDATE or DELETE returns one row when it found its row, an expectation one row when it holds.
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw Unmet(changes, expectations, check, null);
+            }
         }
     }
 
@@ -191,75 +253,101 @@ internal static class RowWriter
         $"The {entry.Metadata.ClrType.Name} {string.Join(", ", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p).OriginalValue))} "
         + $"to be {(entry.State == EntityState.Deleted ? "removed" : "changed")}";
 
-    private static Table TableOf(IEntityType entityType, ISqlGenerationHelper sql) => Tables.GetOrAdd(entityType, static (type, sql) => Table.For(type, sql), sql);
+    private static Table TableOf(IEntityType entityType, ISqlGenerationHelper sql, bool checkedByServer) =>
+        Tables.GetOrAdd(entityType, static (type, arguments) => Table.For(type, arguments.sql, arguments.checkedByServer), (sql, checkedByServer));
 
-    /// <summary>What the statements for one mapped type need: its table, columns and their type mappings.</summary>
-    private sealed class Table(
-        string name,
-        IReadOnlyList<Column> inserted,
-        IReadOnlyList<Column> all,
-        IReadOnlyList<Column> keys,
-        IReadOnlyList<Column> tokens,
-        ISqlGenerationHelper sql)
+    /// <summary>
+    /// The <paramref name="index"/>th value's place in a statement's text: positional on PostgreSQL (<c>$1</c>), named
+    /// elsewhere (<c>@p0</c>); each statement numbers its own values.
+    /// </summary>
+    private static string Placeholder(ISqlGenerationHelper sql, bool positional, int index) =>
+        positional ? "$" + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : sql.GenerateParameterNamePlaceholder(Name(index));
+
+    /// <summary>The name the <paramref name="index"/>th value's parameter has: none when positional.</summary>
+    private static string ParameterName(ISqlGenerationHelper sql, bool positional, int index) => positional ? "" : sql.GenerateParameterName(Name(index));
+
+    private static string Name(int index) => "p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The number of a statement the server checks, which its failure reports (<c>shareflow_expect_row</c>'s second argument).</summary>
+    private static NpgsqlParameter<int> CheckParameter(int check) => new() { TypedValue = check, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer };
+
+    /// <summary>One statement of a write: its text, its values, and for a checked one its number among the checked statements.</summary>
+    private sealed record Statement(string Text, DbParameter[] Parameters, int? Check);
+
+    /// <summary>What the statements for one mapped type need: its table, columns and their type mappings, and the texts composed so far.</summary>
+    private sealed class Table
     {
-        public static Table For(IEntityType entityType, ISqlGenerationHelper sql)
+        private readonly string _name;
+        private readonly Column[] _inserted;
+        private readonly Column[] _all;
+        private readonly Column[] _where;
+        private readonly ISqlGenerationHelper _sql;
+        private readonly bool _checkedByServer;
+        private readonly ConcurrentDictionary<Shape, string> _texts = new();
+
+        private Table(string name, Column[] inserted, Column[] all, Column[] where, ISqlGenerationHelper sql, bool checkedByServer)
+        {
+            _name = name;
+            _inserted = inserted;
+            _all = all;
+            _where = where;
+            _sql = sql;
+            _checkedByServer = checkedByServer;
+        }
+
+        public static Table For(IEntityType entityType, ISqlGenerationHelper sql, bool checkedByServer)
         {
             var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
             var columns = entityType.GetProperties()
                 .Select(p => new Column(p, (RelationalTypeMapping)p.GetRelationalTypeMapping(), sql.DelimitIdentifier(p.GetColumnName(table)!)))
-                .ToList();
+                .ToArray();
+            if (columns.Length > 64)
+            {
+                throw new NotSupportedException($"{entityType.ClrType.Name} has {columns.Length} columns; a changed row's columns are told apart by the bits of a 64-bit mask.");
+            }
+
             return new Table(
                 sql.DelimitIdentifier(table.Name, table.Schema),
                 [.. columns.Where(c => !(c.Property.IsPrimaryKey() && c.Property.ValueGenerated == ValueGenerated.OnAdd))],
                 columns,
-                [.. columns.Where(c => c.Property.IsPrimaryKey())],
-                [.. columns.Where(c => c.Property.IsConcurrencyToken && !c.Property.IsPrimaryKey())],
-                sql);
+                // The key, then each concurrency token: a change or removal names the row as it was read.
+                [.. columns.Where(c => c.Property.IsPrimaryKey()), .. columns.Where(c => c.Property.IsConcurrencyToken && !c.Property.IsPrimaryKey())],
+                sql,
+                checkedByServer);
         }
 
-        /// <summary>Appends one INSERT statement for <paramref name="count"/> rows to <paramref name="text"/>, and its parameters to <paramref name="command"/>.</summary>
-        public void AppendInsert(StringBuilder text, DbCommand command, string statement, IReadOnlyList<object> rows, int start, int count)
+        /// <summary>One INSERT statement for <paramref name="count"/> rows from <paramref name="start"/>.</summary>
+        public Statement Insert(DbCommand parameters, IReadOnlyList<object> rows, int start, int count)
         {
-            text.Append("INSERT INTO ").Append(name).Append(" (");
-            for (var column = 0; column < inserted.Count; column++)
-            {
-                text.Append(column == 0 ? "" : ", ").Append(inserted[column].Name);
-            }
-
-            text.Append(") VALUES ");
+            var text = _texts.GetOrAdd(new Shape(StatementKind.Insert, count, 0, 0), static (shape, table) => table.InsertText(shape.Rows), this);
+            var values = new DbParameter[count * _inserted.Length];
             for (var row = 0; row < count; row++)
             {
-                text.Append(row == 0 ? "(" : ", (");
-                for (var column = 0; column < inserted.Count; column++)
+                for (var column = 0; column < _inserted.Length; column++)
                 {
-                    var value = inserted[column].Property.GetGetter().GetClrValueUsingContainingEntity(rows[start + row]);
-                    text.Append(column == 0 ? "" : ", ");
-                    AppendParameter(text, command, $"{statement}r{row}c{column}", inserted[column], value);
+                    var index = row * _inserted.Length + column;
+                    var value = _inserted[column].Property.GetGetter().GetClrValueUsingContainingEntity(rows[start + row]);
+                    values[index] = Parameter(parameters, index, _inserted[column], value);
                 }
-
-                text.Append(')');
             }
 
-            text.Append(';');
+            return new Statement(text, values, null);
         }
 
-        /// <summary>Appends <c>UPDATE ... SET</c> the entry's modified columns <c>WHERE</c> its key and original tokens <c>RETURNING 1</c>.</summary>
-        /// <param name="check">Checked by the server: the statement's number among the write's checked statements.</param>
-        public void AppendUpdate(StringBuilder text, DbCommand command, string statement, EntityEntry entry, int? check)
+        /// <summary><c>UPDATE ... SET</c> the entry's modified columns <c>WHERE</c> its key and original tokens <c>RETURNING 1</c>.</summary>
+        /// <param name="check">The statement's number among the write's checked statements.</param>
+        public Statement Update(DbCommand parameters, EntityEntry entry, int check)
         {
-            AppendCheckStart(text, check);
-            text.Append("UPDATE ").Append(name).Append(" SET ");
-            var set = 0;
-            for (var column = 0; column < all.Count; column++)
+            var values = new List<DbParameter>();
+            var set = 0UL;
+            for (var column = 0; column < _all.Length; column++)
             {
-                var property = entry.Property(all[column].Property);
-                if (!property.IsModified)
+                var property = entry.Property(_all[column].Property);
+                if (property.IsModified)
                 {
-                    continue;
+                    set |= 1UL << column;
+                    values.Add(Parameter(parameters, values.Count, _all[column], property.CurrentValue));
                 }
-
-                text.Append(set++ == 0 ? "" : ", ").Append(all[column].Name).Append(" = ");
-                AppendParameter(text, command, $"{statement}c{column}", all[column], property.CurrentValue);
             }
 
             if (set == 0)
@@ -267,72 +355,122 @@ internal static class RowWriter
                 throw new ArgumentException($"The {entry.Metadata.ClrType.Name} is marked changed, but none of its properties is.", nameof(entry));
             }
 
-            AppendWhere(text, command, statement, entry);
-            AppendCheckEnd(text, check);
+            var nulls = AddWhere(parameters, values, entry);
+            AddCheck(values, check);
+            return new Statement(_texts.GetOrAdd(new Shape(StatementKind.Update, 0, set, nulls), static (shape, table) => table.UpdateText(shape.Columns, shape.Nulls), this), [.. values], check);
         }
 
-        /// <summary>Appends <c>DELETE ... WHERE</c> the entry's key and original tokens <c>RETURNING 1</c>.</summary>
-        /// <param name="check">Checked by the server: the statement's number among the write's checked statements.</param>
-        public void AppendDelete(StringBuilder text, DbCommand command, string statement, EntityEntry entry, int? check)
+        /// <summary><c>DELETE ... WHERE</c> the entry's key and original tokens <c>RETURNING 1</c>.</summary>
+        /// <param name="check">The statement's number among the write's checked statements.</param>
+        public Statement Delete(DbCommand parameters, EntityEntry entry, int check)
         {
-            AppendCheckStart(text, check);
-            text.Append("DELETE FROM ").Append(name);
-            AppendWhere(text, command, statement, entry);
-            AppendCheckEnd(text, check);
+            var values = new List<DbParameter>();
+            var nulls = AddWhere(parameters, values, entry);
+            AddCheck(values, check);
+            return new Statement(_texts.GetOrAdd(new Shape(StatementKind.Delete, 0, 0, nulls), static (shape, table) => table.DeleteText(shape.Nulls), this), [.. values], check);
         }
 
-        /// <summary>
-        /// Checked by the server: <c>WITH found AS (UPDATE ... RETURNING 1) SELECT shareflow_expect_row((SELECT count(*) FROM found), 3)</c>,
-        /// which fails the statement, and with it the write, unless the row was there as it was read.
-        /// </summary>
-        private static void AppendCheckStart(StringBuilder text, int? check)
+        /// <summary>Adds the values naming the row as it was read; the bits of the columns whose original value is null, which the text compares with <c>IS NULL</c>.</summary>
+        private ulong AddWhere(DbCommand parameters, List<DbParameter> values, EntityEntry entry)
         {
-            if (check is not null)
+            var nulls = 0UL;
+            for (var column = 0; column < _where.Length; column++)
             {
-                text.Append("WITH found AS (");
+                var original = entry.Property(_where[column].Property).OriginalValue;
+                if (original is null)
+                {
+                    nulls |= 1UL << column;
+                }
+                else
+                {
+                    values.Add(Parameter(parameters, values.Count, _where[column], original));
+                }
+            }
+
+            return nulls;
+        }
+
+        private void AddCheck(List<DbParameter> values, int check)
+        {
+            if (_checkedByServer)
+            {
+                values.Add(CheckParameter(check));
             }
         }
 
-        private static void AppendCheckEnd(StringBuilder text, int? check)
+        private DbParameter Parameter(DbCommand parameters, int index, Column column, object? value) =>
+            column.Mapping.CreateParameter(parameters, ParameterName(_sql, _checkedByServer, index), value, column.Property.IsNullable);
+
+        private string InsertText(int rows)
         {
-            if (check is { } number)
+            var text = new StringBuilder("INSERT INTO ").Append(_name).Append(" (").AppendJoin(", ", _inserted.Select(c => c.Name)).Append(") VALUES ");
+            for (var row = 0; row < rows; row++)
             {
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $") SELECT shareflow_expect_row((SELECT count(*) FROM found), {number})");
+                text.Append(row == 0 ? "(" : ", (");
+                for (var column = 0; column < _inserted.Length; column++)
+                {
+                    text.Append(column == 0 ? "" : ", ").Append(Placeholder(_sql, _checkedByServer, row * _inserted.Length + column));
+                }
+
+                text.Append(')');
             }
 
-            text.Append(';');
+            return text.ToString();
         }
 
-        private void AppendWhere(StringBuilder text, DbCommand command, string statement, EntityEntry entry)
+        private string UpdateText(ulong set, ulong nulls)
+        {
+            var text = new StringBuilder("UPDATE ").Append(_name).Append(" SET ");
+            var index = 0;
+            for (var column = 0; column < _all.Length; column++)
+            {
+                if ((set & (1UL << column)) != 0)
+                {
+                    text.Append(index == 0 ? "" : ", ").Append(_all[column].Name).Append(" = ").Append(Placeholder(_sql, _checkedByServer, index++));
+                }
+            }
+
+            return Checked(AppendWhere(text, nulls, index));
+        }
+
+        private string DeleteText(ulong nulls) => Checked(AppendWhere(new StringBuilder("DELETE FROM ").Append(_name), nulls, 0));
+
+        private StringBuilder AppendWhere(StringBuilder text, ulong nulls, int index)
         {
             text.Append(" WHERE ");
-            var condition = 0;
-            foreach (var column in keys.Concat(tokens))
+            for (var column = 0; column < _where.Length; column++)
             {
-                text.Append(condition == 0 ? "" : " AND ").Append(column.Name);
-                var original = entry.Property(column.Property).OriginalValue;
-                if (original is null)
+                text.Append(column == 0 ? "" : " AND ").Append(_where[column].Name);
+                if ((nulls & (1UL << column)) != 0)
                 {
                     text.Append(" IS NULL");
                 }
                 else
                 {
-                    text.Append(" = ");
-                    AppendParameter(text, command, $"{statement}w{condition}", column, original);
+                    text.Append(" = ").Append(Placeholder(_sql, _checkedByServer, index++));
                 }
-
-                condition++;
             }
 
             text.Append(" RETURNING 1");
+            return _checkedByServer ? text.Append(") SELECT shareflow_expect_row((SELECT count(*) FROM found), ").Append(Placeholder(_sql, true, index)).Append(')') : text;
         }
 
-        private void AppendParameter(StringBuilder text, DbCommand command, string name, Column column, object? value)
-        {
-            text.Append(sql.GenerateParameterNamePlaceholder(name));
-            command.Parameters.Add(column.Mapping.CreateParameter(command, sql.GenerateParameterName(name), value, column.Property.IsNullable));
-        }
+        /// <summary>
+        /// Checked by the server: <c>WITH found AS (UPDATE ... RETURNING 1) SELECT shareflow_expect_row((SELECT count(*) FROM found), $5)</c>,
+        /// which fails the statement, and with it the write, unless the row was there as it was read.
+        /// </summary>
+        private string Checked(StringBuilder statement) => _checkedByServer ? "WITH found AS (" + statement : statement.ToString();
     }
+
+    private enum StatementKind : byte
+    {
+        Insert,
+        Update,
+        Delete,
+    }
+
+    /// <summary>What a statement's text depends on: its kind, its rows (an insert), its set columns (an update) and the null original values it compares.</summary>
+    private readonly record struct Shape(StatementKind Kind, int Rows, ulong Columns, ulong Nulls);
 
     private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, string Name);
 }

@@ -662,7 +662,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
             // The whole state change is one transaction that is rolled back as a whole (see the remarks); a savepoint
             // around SaveChanges inside it would only cost two more statements.
             db.Database.AutoSavepointsEnabled = false;
-            if (db.Database.IsNpgsql())
+            if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection)
             {
                 // One connection for the reads and the write, rather than one taken from the pool per query.
                 await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
