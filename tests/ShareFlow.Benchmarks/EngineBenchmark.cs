@@ -85,6 +85,8 @@ internal static class EngineBenchmark
             var engineTime = TimeSpan.Zero;
             var allocated = 0L;
             var cpu = TimeSpan.Zero;
+            var collections = 0;
+            var paused = TimeSpan.Zero;
             for (var slice = 0; slice < slices; slice++)
             {
                 var commits = await baseline.RunAsync(commitsPerSlice, cancellationToken);
@@ -95,6 +97,8 @@ internal static class EngineBenchmark
                 // instances run.
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var collectionsBefore = GC.CollectionCount(0);
+                var pausedBefore = GC.GetTotalPauseDuration();
                 var watch = Stopwatch.StartNew();
                 for (var i = slice * instances / slices; i < (slice + 1) * instances / slices; i++)
                 {
@@ -106,6 +110,8 @@ internal static class EngineBenchmark
                 engineTime += watch.Elapsed;
                 cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+                collections += GC.CollectionCount(0) - collectionsBefore;
+                paused += GC.GetTotalPauseDuration() - pausedBefore;
             }
 
             var allocatedPerInstance = allocated / instances;
@@ -126,6 +132,8 @@ internal static class EngineBenchmark
                 schedulerHorizonMinutes = host.Services.GetRequiredService<IWaitScheduler>().Horizon?.TotalMinutes,
                 cpuMsPerInstance = Math.Round(cpuPerInstance, 2),
                 allocatedKbPerInstance = Math.Round(allocatedPerInstance / 1024.0, 1),
+                gcPerThousandInstances = Math.Round(collections * 1000.0 / instances, 1),
+                gcPauseMsPerInstance = Math.Round(paused.TotalMilliseconds / instances, 3),
             };
             Console.WriteLine(JsonSerializer.Serialize(result));
             return 0;
