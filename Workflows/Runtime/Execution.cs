@@ -48,7 +48,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
             StartedBy = actor,
             Revision = 0,
         };
-        Work.Db.ProcessInstances.Add(record);
+        Work.Add(record);
         var instance = Work.Attach(record, definition, Services.Calendars.Current.For(jurisdiction), variables);
 
         instance.Waits = [];

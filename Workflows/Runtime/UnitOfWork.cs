@@ -79,9 +79,15 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
             Data = data?.ToJsonString(),
         });
 
+    /// <summary>
+    /// Tracks a new row of this state change (an instance, a task or a wait), written with the others by
+    /// <see cref="WriteAsync"/>. The records have no navigations, so the row alone is tracked, with no walk of a graph.
+    /// </summary>
+    public void Add(object record) => Db.Entry(record).State = EntityState.Added;
+
     public void AddWait(InstanceContext instance, WaitRecord wait)
     {
-        Db.Waits.Add(wait);
+        Add(wait);
         instance.Waits?.Add(wait);
         if (wait.DueAt is not null && !wait.IsIncident)
         {
@@ -102,9 +108,10 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     /// <summary>
     /// Writes what this state change did to instances, tasks and waits, and its history, in one command
     /// (<see cref="RowWriter"/>): the rows it created, a statement per table, parents first; then the rows it changed or
-    /// removed. Ordering and batching a command per row costs EF Core more than writing the rows. Once written they are
-    /// tracked as <c>SaveChanges</c> would leave them. History is append-only, so its rows are not tracked at all; their
-    /// ids ascend in the order they were recorded.
+    /// removed. Ordering and batching a command per row costs EF Core more than writing the rows. When other records
+    /// follow through <c>SaveChanges</c>, the rows written are first marked as stored, as <c>SaveChanges</c> would leave
+    /// them, so that it writes only the others; otherwise the context ends with the state change and is left as it is.
+    /// History is append-only, so its rows are not tracked at all; their ids ascend in the order they were recorded.
     /// </summary>
     /// <returns>
     /// Whether other records changed too, which are left to <c>SaveChanges</c>; a transaction is then open (begun here
@@ -154,6 +161,11 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
         }
 
         await RowWriter.WriteAsync(Db, [instances, tasks, waits, _history], changed, Expectations, cancellationToken).ConfigureAwait(false);
+        if (!others)
+        {
+            return false;
+        }
+
         foreach (var entry in created)
         {
             entry.State = EntityState.Unchanged;
@@ -172,7 +184,7 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
             }
         }
 
-        return others;
+        return true;
     }
 
     /// <summary>Writes the instances' state back to their rows; each row's revision moves on (optimistic concurrency).</summary>

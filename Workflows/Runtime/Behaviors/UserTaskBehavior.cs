@@ -221,7 +221,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
             due.ApplyTo(record);
         }
 
-        execution.Work.Db.UserTasks.Add(record);
+        execution.Work.Add(record);
         instance.OpenTasks?.Add(record);
         execution.Work.History(instance.Id, "task-created", task.Id, task.Name, taskId: record.Id, actor: record.Assignee);
     }
