@@ -114,7 +114,7 @@ public sealed class CatalogChange
         ArgumentException.ThrowIfNullOrWhiteSpace(department);
         if (eventDate > Calendar.ChinaTime.DateOf(now))
         {
-            throw new DomainException($"The event date {eventDate:yyyy-MM-dd} is in the future; a catalog change is opened once the law, organisation or duty has changed.");
+            throw new DomainException("eventDate", $"The event date {eventDate:yyyy-MM-dd} is in the future; a catalog change is opened once the law, organisation or duty has changed.");
         }
 
         if (string.IsNullOrWhiteSpace(eventDescription))
@@ -366,7 +366,7 @@ public sealed class CatalogChange
         }
 
         return Optional(given) ?? inherited
-            ?? throw new DomainException($"A {type.ToWireName()} entry needs its legal basis: the law, regulation or rule that limits sharing (法律、法规、规章依据).");
+            ?? throw new DomainException("legalBasis", $"A {type.ToWireName()} entry needs its legal basis: the law, regulation or rule that limits sharing (法律、法规、规章依据).");
     }
 
     private void Review(string reviewer, string? opinion, DateTimeOffset now)

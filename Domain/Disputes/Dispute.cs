@@ -301,7 +301,7 @@ public sealed class Dispute
     {
         var granted = items is null || items.Count == 0 ? [.. _requestedItems] : items.Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
         var outside = granted.Except(_requestedItems, StringComparer.Ordinal).ToList();
-        return outside.Count > 0 ? throw new DomainException($"{string.Join("、", outside)} are not in dispute.") : granted;
+        return outside.Count > 0 ? throw new DomainException("items", $"{string.Join("、", outside)} are not in dispute.") : granted;
     }
 
     private DisputeOutcome GrantOutcome(List<string> granted) =>

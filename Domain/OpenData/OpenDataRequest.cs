@@ -179,14 +179,14 @@ public sealed class OpenDataRequest
 
         if (decision != OpenDataDecision.Open && string.IsNullOrWhiteSpace(reasons))
         {
-            throw new DomainException(decision == OpenDataDecision.Refused
+            throw new DomainException("reasons", decision == OpenDataDecision.Refused
                 ? "A refusal must explain to the applicant why the data is not opened (相关说明)."
                 : "Explain to the applicant why the rest of the data is not opened (相关说明).");
         }
 
         if (decision == OpenDataDecision.PartiallyOpen && string.IsNullOrWhiteSpace(openedScope))
         {
-            throw new DomainException("Say which part of the data is opened.");
+            throw new DomainException("openedScope", "Say which part of the data is opened.");
         }
 
         Decision = decision;

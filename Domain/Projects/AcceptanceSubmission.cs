@@ -115,7 +115,7 @@ public sealed class AcceptanceSubmission
         var submitted = Clean(entries);
         if (submitted.Count == 0)
         {
-            throw new DomainException("Name the catalog entries whose data is submitted (按照《资源目录》的相关要求).");
+            throw new DomainException("entries", "Name the catalog entries whose data is submitted (按照《资源目录》的相关要求).");
         }
 
         _submittedEntries = submitted;
@@ -134,7 +134,7 @@ public sealed class AcceptanceSubmission
         Require(Status == AcceptanceStatus.UnderReview, $"Submission {Number} is {Status}; there is no submitted data to review.");
         if (opinion == AcceptanceOpinion.Failed && string.IsNullOrWhiteSpace(reasons))
         {
-            throw new DomainException("A failed review must state why the data does not meet the requirements and what to correct (审查意见须说明理由).");
+            throw new DomainException("reasons", "A failed review must state why the data does not meet the requirements and what to correct (审查意见须说明理由).");
         }
 
         Opinion = opinion;

@@ -120,7 +120,7 @@ public sealed class Project
         var today = ChinaTime.DateOf(now);
         if (completionDate > today)
         {
-            throw new DomainException($"The completion date {completionDate:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}); declare completion once the project is completed.");
+            throw new DomainException("completionDate", $"The completion date {completionDate:yyyy-MM-dd} is in the future (today is {today:yyyy-MM-dd}); declare completion once the project is completed.");
         }
 
         CompletionDate = completionDate;

@@ -36,8 +36,17 @@ public class CatalogChangeTests
         var error = Assert.Throws<DomainException>(() =>
             change.Submit(new CatalogChangeProposal(CatalogChangeKind.Modify, Secret.Id, ShareType: ShareType.Conditional), Secret, "gongan", "gongan-reviewer", Now));
 
-        Assert.Contains("conditional", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("legalBasis", true), (error.Field, error.Message.Contains("conditional", StringComparison.Ordinal)));
         Assert.Equal(CatalogChangeStatus.AwaitingSubmission, change.Status);
+    }
+
+    [Fact]
+    public void Open_WithAnEventStillToCome_IsRefusedBesideTheEventDate()
+    {
+        var error = Assert.Throws<DomainException>(() =>
+            CatalogChange.Open(Guid.CreateVersion7(Now), "ML-20260923-000002", "gongan", CatalogChangeTrigger.LawChange, new DateOnly(2026, 9, 24), "条例修订", "dsj-officer", Now));
+
+        Assert.Equal(("eventDate", true), (error.Field, error.Message.Contains("2026-09-24 is in the future", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -106,6 +106,10 @@ public sealed class CasesApiTests(SimulatedHostFactory factory) : IClassFixture<
         });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var id = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // A completion still to come is refused beside its date, and the project stays under construction.
+        var early = await clerk.PostAsJsonAsync($"/api/projects/{id}/completion", new { completionDate = "2099-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Equal(["completionDate"], await early.ErrorFieldsAsync());
         Assert.Equal(HttpStatusCode.Created, (await clerk.PostAsJsonAsync($"/api/projects/{id}/completion", new { completionDate = "2026-09-21" })).StatusCode);
 
         var finance = await factory.SignInAsync("finance");

@@ -241,7 +241,7 @@ public sealed class AcceptanceConformanceTests
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             h.Projects.SubmitDataAsync(submit.Id, new AcceptanceData([" "]), EducationClerk, CancellationToken.None));
 
-        Assert.Contains("资源目录", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("entries", true), (error.Field, error.Message.Contains("资源目录", StringComparison.Ordinal)));
         Assert.Equal(AcceptanceStatus.AwaitingData, (await h.SubmissionAsync(submission.Id)).Status);
     }
 
@@ -255,7 +255,7 @@ public sealed class AcceptanceConformanceTests
 
         var error = await Assert.ThrowsAsync<DomainException>(() => h.ReviewAsync(submission.Id, "failed", "  "));
 
-        Assert.Contains("审查意见须说明理由", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("reasons", true), (error.Field, error.Message.Contains("审查意见须说明理由", StringComparison.Ordinal)));
         Assert.Equal(review.Id, (await h.OpenTaskAsync(submission.Id, "review")).Id);
         Assert.Equal(AcceptanceStatus.UnderReview, (await h.SubmissionAsync(submission.Id)).Status);
         Assert.Empty(await h.Projects.ReviewsAsync(submission.Id, CancellationToken.None));
@@ -272,7 +272,7 @@ public sealed class AcceptanceConformanceTests
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             h.Projects.DeclareCompletionAsync(project.Id, new DateOnly(2026, 9, 24), EducationClerk, CancellationToken.None));
 
-        Assert.Contains("2026-09-24 is in the future", error.Message, StringComparison.Ordinal);
+        Assert.Equal(("completionDate", true), (error.Field, error.Message.Contains("2026-09-24 is in the future", StringComparison.Ordinal)));
         Assert.Equal(ProjectStatus.UnderConstruction, (await h.Projects.GetProjectAsync(project.Id, CancellationToken.None)).Status);
         Assert.Equal(0, await h.QueryAsync(db => db.ProcessInstances.CountAsync()));
         Assert.Equal(0, await h.QueryAsync(db => db.AcceptanceSubmissions.CountAsync()));

@@ -178,6 +178,12 @@ public sealed class DisputeConformanceTests
         var unchanged = await h.DisputeAsync(dispute.Id);
         Assert.Equal((DisputeStatus.Coordinating, 0, 0), (unchanged.Status, unchanged.TierIndex, unchanged.PassOnReasons.Count));
 
+        // Only what was disputed can be granted; the refusal names the item beside the items chosen.
+        var outside = await Assert.ThrowsAsync<DomainException>(() =>
+            h.Disputes.DecideAsync(office.Id, new DisputeDecision("grant", "一并共享住址", ["姓名", "住址"]), Officer, CancellationToken.None));
+        Assert.Equal(("items", "住址 are not in dispute."), (outside.Field, outside.Message));
+        Assert.Equal(DisputeStatus.Coordinating, (await h.DisputeAsync(dispute.Id)).Status);
+
         await h.Disputes.DecideAsync(office.Id, new DisputeDecision("grant", "低保核查仅需核对姓名，公民身份号码由申请人自行提供", ["姓名"]), Officer, CancellationToken.None);
 
         var settled = await h.DisputeAsync(dispute.Id);

@@ -199,6 +199,7 @@ public sealed class OpenDataConformanceTests
 
         Assert.Contains("相关说明", bare.Message, StringComparison.Ordinal);
         Assert.Contains("which part", partialWithoutScope.Message, StringComparison.Ordinal);
+        Assert.Equal(("reasons", "openedScope", (string?)null), (bare.Field, partialWithoutScope.Field, other.Field));
         Assert.Contains("gongan", other.Message, StringComparison.Ordinal);
         Assert.Equal(answer.Id, (await h.OpenTaskAsync(request.Id, "answer")).Id);
         var unchanged = await h.OpenData.GetAsync(request.Id, CancellationToken.None);
