@@ -106,7 +106,7 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     }
 
     /// <summary>
-    /// Writes what this state change did to instances, tasks and waits, and its history, in one command
+    /// Writes what this state change did to instances, tasks and waits, and its history, in one round trip
     /// (<see cref="RowWriter"/>): the rows it created, a statement per table, parents first; then the rows it changed or
     /// removed. Ordering and batching a command per row costs EF Core more than writing the rows. When other records
     /// follow through <c>SaveChanges</c>, the rows written are first marked as stored, as <c>SaveChanges</c> would leave

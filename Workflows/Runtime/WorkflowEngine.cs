@@ -662,6 +662,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
             // The whole state change is one transaction that is rolled back as a whole (see the remarks); a savepoint
             // around SaveChanges inside it would only cost two more statements.
             db.Database.AutoSavepointsEnabled = false;
+            // The connection's type tells the database at no cost; EF Core's provider name is a service looked up per call.
             if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection)
             {
                 // One connection for the reads and the write, rather than one taken from the pool per query.
