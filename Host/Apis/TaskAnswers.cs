@@ -51,6 +51,7 @@ internal static class TaskAnswers
         [("catalogChange", "reviewExtension")] = (s, id, a, u, ct) => Get<CatalogChanges>(s).DecideExtensionAsync(id, Approves(a), a.Opinion, u, ct),
         [("catalogChange", "review")] = (s, id, a, u, ct) => Get<CatalogChanges>(s).ReviewAsync(id, Approves(a), a.Opinion, u, ct),
         [("sharingDispute", "negotiate")] = (s, id, a, u, ct) => Get<Disputes>(s).NegotiateAsync(id, new NegotiationAnswer(a.Outcome == "agree", a.Items, a.Conditions, a.Reasons, a.Opinion), u, ct),
+        [("sharingDispute", "jointOpinion")] = (s, id, a, u, ct) => Get<Disputes>(s).GiveJointOpinionAsync(id, new JointOpinion(a.Outcome, a.Opinion), u, ct),
         [("sharingDispute", "decideTier")] = (s, id, a, u, ct) => Get<Disputes>(s).DecideAsync(id, new DisputeDecision(Required(a.Outcome, "outcome"), a.Reasons, a.Items, a.Conditions, a.JointDepartments, a.Opinion), u, ct),
         [("dataObjection", "verify")] = (s, id, a, u, ct) => Get<DataObjections>(s).VerifyAsync(id, new VerificationAnswer(Required(a.Outcome, "outcome"), a.Result, a.PlanBasis, a.PlanSteps, a.CommittedDate, a.Opinion), u, ct),
         [("dataObjection", "reviewPlan")] = (s, id, a, u, ct) => Get<DataObjections>(s).ReviewPlanAsync(id, Approves(a), a.Opinion, u, ct),

@@ -238,14 +238,15 @@ public sealed class LapseDisputeNegotiationActivity : IActivity
 
 /// <summary>
 /// <c>dispute.openTier</c>: the dispute arrives at the tier it is now at (after a failed negotiation or a passing on):
-/// sets <c>tierIndex</c>, <c>tierName</c>, <c>tierDecider</c> and <c>isLastTier</c>, and tells the tier's holder, both
-/// departments and, at a joint tier, the departments deciding together with the office.
+/// sets <c>tierIndex</c>, <c>tierName</c>, <c>tierDecider</c>, <c>isLastTier</c> and <c>tierJointDepartments</c> (at the
+/// profile's joint tier the departments deciding together with the office, each of which gives its opinion before the
+/// office decides; elsewhere none), and tells the tier's holder, both departments and the joint departments.
 /// </summary>
 public sealed class OpenDisputeTierActivity : IActivity
 {
     public string Name => "dispute.openTier";
 
-    public string Description => "The dispute arrives at its current tier: sets tierIndex, tierName, tierDecider and isLastTier and tells the tier's holder and both departments.";
+    public string Description => "The dispute arrives at its current tier: sets tierIndex, tierName, tierDecider, isLastTier and tierJointDepartments and tells the tier's holder, both departments and the joint departments.";
 
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
@@ -259,6 +260,8 @@ public sealed class OpenDisputeTierActivity : IActivity
         context.Variables["tierName"] = name;
         context.Variables["tierDecider"] = decider;
         context.Variables["isLastTier"] = dispute.IsLastTier;
+        var jointHere = dispute.TierIndex == DisputeCase.JointTierIndex(context) ? dispute.JointDepartments : [];
+        context.Variables["tierJointDepartments"] = new JsonArray([.. jointHere.Select(d => (JsonNode?)JsonValue.Create(d))]);
 
         var history = dispute.PassOnReasons.Count > 0 ? $"上一级协调未果：{dispute.PassOnReasons[^1]}" : $"协商未果：{dispute.NegotiationReply}";
         var joint = dispute.JointDepartments.Count == 0 ? string.Empty : $"会同 {string.Join("、", dispute.JointDepartments)}。";

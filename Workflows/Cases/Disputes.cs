@@ -41,6 +41,12 @@ public sealed record DisputeDecision(
     string? Opinion = null);
 
 /// <summary>
+/// A joint department's opinion at a joint tier (会同意见): <paramref name="Outcome"/> agree | disagree;
+/// <paramref name="Opinion"/> what it says, required when it disagrees.
+/// </summary>
+public sealed record JointOpinion(string? Outcome, string? Opinion);
+
+/// <summary>
 /// The sharing-dispute use cases (争议协调) on the engine: file a dispute (directly for not-shared data, or about a
 /// refused application — which answers that application's refusal, so its process starts the dispute), answer the
 /// negotiation, decide at a tier. Only the task's candidate department and role may act.
@@ -53,6 +59,9 @@ public sealed class Disputes(WorkflowEngine engine, IDbContextFactory<ShareFlowD
     public const string NegotiationStep = "negotiate";
 
     public const string TierStep = "decideTier";
+
+    /// <summary>A joint department's opinion at a joint tier (its principal), before the tier's holder decides.</summary>
+    public const string JointStep = "jointOpinion";
 
     /// <summary>Files a dispute for the clerk's department under the current profile version.</summary>
     /// <exception cref="DomainException">Not a requesting clerk, conditional data without a refused application, unknown items...: nothing is stored.</exception>
@@ -123,6 +132,31 @@ public sealed class Disputes(WorkflowEngine engine, IDbContextFactory<ShareFlowD
             ["actorDepartment"] = holder.DepartmentCode,
         };
         await engine.CompleteTaskAsync(taskId, new CompleteTask(holder.UserName, decision.Decision, variables, decision.Opinion), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A department the office decides together with (会同, Hebei (十): 机构编制、保密等有关部门) gives its opinion, through
+    /// its principal: it agrees to the data being shared, or not and says why. The office decides once every joint
+    /// department has answered; the opinions stand in the case's history, each with its department and signer.
+    /// </summary>
+    /// <exception cref="DomainException">Not the joint department's principal, no choice, or a disagreement without reasons.</exception>
+    public async Task GiveJointOpinionAsync(Guid taskId, JointOpinion opinion, User principal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opinion);
+        ArgumentNullException.ThrowIfNull(principal);
+        await GuardAsync(taskId, JointStep, principal, cancellationToken).ConfigureAwait(false);
+        if (opinion.Outcome is not ("agree" or "disagree"))
+        {
+            throw new DomainException("outcome", "Choose agree or disagree.");
+        }
+
+        var said = string.IsNullOrWhiteSpace(opinion.Opinion) ? null : opinion.Opinion.Trim();
+        if (opinion.Outcome == "disagree" && said is null)
+        {
+            throw new DomainException("opinion", "Say why the department does not agree to sharing (会同意见须说明理由).");
+        }
+
+        await engine.CompleteTaskAsync(taskId, new CompleteTask(principal.UserName, opinion.Outcome, null, said), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Dispute> GetAsync(Guid disputeId, CancellationToken cancellationToken)

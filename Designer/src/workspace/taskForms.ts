@@ -136,6 +136,17 @@ const specs: Record<string, TaskFormSpec> = {
     common: ['reasons', 'opinion'],
     itemsFrom: 'requested',
   },
+  'sharingDispute/jointOpinion': {
+    // 会同意见: a joint department's principal, before the office decides at a joint tier.
+    kind: 'disputeJointOpinion',
+    outcomeLabel: 'jointOpinion',
+    outcomes: [
+      { value: 'agree', label: 'agree', fields: [] },
+      // A department that does not agree says why (会同意见须说明理由).
+      { value: 'disagree', label: 'disagree', fields: [], required: ['opinion'] },
+    ],
+    common: ['opinion'],
+  },
   'dataObjection/verify': {
     kind: 'objectionVerify',
     outcomeLabel: 'verification',

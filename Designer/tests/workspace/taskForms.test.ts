@@ -105,6 +105,8 @@ describe('the fields an answer cannot go without', () => {
     expect(required('sharingApplication', 'review', 'refuse')).toEqual(['reasons']);
     expect(required('sharingDispute', 'negotiate', 'disagree')).toEqual(['reasons']);
     for (const ruling of ['grant', 'uphold', 'passOn']) expect(required('sharingDispute', 'decideTier', ruling)).toEqual(['reasons']);
+    expect(required('sharingDispute', 'jointOpinion', 'agree')).toEqual([]);
+    expect(required('sharingDispute', 'jointOpinion', 'disagree')).toEqual(['opinion']);
     expect(required('dataObjection', 'reviewPlan', 'reject')).toEqual(['opinion']);
     expect(required('dataObjection', 'reviewPlan', 'approve')).toEqual([]);
     expect(required('openDataRequest', 'answer', 'partial')).toEqual(['openedScope', 'reasons']);

@@ -241,6 +241,26 @@ public sealed class DisputeConformanceTests
         h.Clock.AdvanceTo(new DateTimeOffset(2026, 9, 28, 10, 0, 0, China));
         await h.Disputes.DecideAsync(first.Id, new DisputeDecision("passOn", "经协调仍不能达成一致", JointDepartments: ["bianban", "baomi"]), Officer, CancellationToken.None);
 
+        // 会同: each joint department's principal gives its opinion first, within the tier's period; the office's step
+        // opens once every one has.
+        var open = await h.Engine.GetOpenTasksAsync(dispute.Id, CancellationToken.None);
+        Assert.DoesNotContain(open, t => t.ElementId == "decideTier");
+        var opinions = open.Where(t => t.ElementId == "jointOpinion").ToDictionary(t => t.CandidateDepartment!);
+        Assert.Equal(["baomi", "bianban"], opinions.Keys.Order(StringComparer.Ordinal));
+        Assert.All(opinions.Values, t => Assert.Equal((Roles.Supervisor, new DateOnly(2026, 10, 16)), (t.CandidateRole, t.DueDate)));
+        var bianbanChief = new User("bianban-chief", "编办主任", "bianban", [Roles.Supervisor]);
+        var baomiChief = new User("baomi-chief", "保密局局长", "baomi", [Roles.Supervisor]);
+        await Assert.ThrowsAnyAsync<DomainException>(() =>
+            h.Disputes.GiveJointOpinionAsync(opinions["bianban"].Id, new JointOpinion("agree", "同意"), baomiChief, CancellationToken.None));
+        var bare = await Assert.ThrowsAsync<DomainException>(() =>
+            h.Disputes.GiveJointOpinionAsync(opinions["baomi"].Id, new JointOpinion("disagree", " "), baomiChief, CancellationToken.None));
+        Assert.Equal("opinion", bare.Field);
+        await h.Disputes.GiveJointOpinionAsync(opinions["bianban"].Id, new JointOpinion("agree", "同意，限于汇总数"), bianbanChief, CancellationToken.None);
+        Assert.DoesNotContain(await h.Engine.GetOpenTasksAsync(dispute.Id, CancellationToken.None), t => t.ElementId == "decideTier");
+        await h.Disputes.GiveJointOpinionAsync(opinions["baomi"].Id, new JointOpinion("agree", "须先脱密处理"), baomiChief, CancellationToken.None);
+        var said = (await h.Engine.GetHistoryAsync(dispute.Id, CancellationToken.None)).Where(e => e.Kind == "task-completed" && e.ElementId == "jointOpinion");
+        Assert.Equal([("bianban-chief", "agree", "同意，限于汇总数"), ("baomi-chief", "agree", "须先脱密处理")], said.Select(e => (e.Actor, e.Outcome, e.Comment)));
+
         // From Monday 09-28: 09-29, 30, 10-08, 09, 10, 12, 13, 14, 15, 16.
         var joint = await h.OpenTaskAsync(dispute.Id, "decideTier");
         Assert.NotEqual(first.Id, joint.Id);

@@ -21,6 +21,7 @@ public sealed class DisputePersistenceTests
         var dispute = await h.Disputes.FileAsync(ClassifiedNeed, Clerk, CancellationToken.None);
         await h.Disputes.NegotiateAsync((await h.OpenTaskAsync(dispute.Id, "negotiate")).Id, new NegotiationAnswer(false, Reasons: "不能协商一致"), Reviewer, CancellationToken.None);
         await h.Disputes.DecideAsync((await h.OpenTaskAsync(dispute.Id, "decideTier")).Id, new DisputeDecision("passOn", "协调未果", JointDepartments: ["bianban", "baomi"]), Officer, CancellationToken.None);
+        await h.AgreeJointlyAsync(dispute.Id);
         await h.Disputes.DecideAsync((await h.OpenTaskAsync(dispute.Id, "decideTier")).Id, new DisputeDecision("uphold", "维持原答复"), Officer, CancellationToken.None);
         var objection = await h.ObjectAsync();
         await h.Objections.VerifyAsync((await h.OpenTaskAsync(objection.Id, "verify")).Id,

@@ -33,6 +33,16 @@ internal static class DisputeSupport
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Every joint department's principal agrees at the joint tier, so that the office's step opens.</summary>
+    public static async Task AgreeJointlyAsync(this CaseHarness harness, Guid disputeId)
+    {
+        foreach (var task in (await harness.Engine.GetOpenTasksAsync(disputeId, CancellationToken.None)).Where(t => t.ElementId == Disputes.JointStep))
+        {
+            var principal = new User($"{task.CandidateDepartment}-chief", "负责人", task.CandidateDepartment!, [Roles.Supervisor]);
+            await harness.Disputes.GiveJointOpinionAsync(task.Id, new JointOpinion("agree", "同意"), principal, CancellationToken.None);
+        }
+    }
+
     /// <summary>The 市民政局 was granted the household data (as an approved application would).</summary>
     public static async Task GrantHouseholdToMinzhengAsync(this CaseHarness harness)
     {
