@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using ShareFlow.Host.Tests.Support;
 
 namespace ShareFlow.Host.Tests.Infrastructure;
@@ -29,14 +28,5 @@ public sealed class DemoSeedTests
         var names = (await admin.GetFromJsonAsync<JsonElement>("/api/users")).EnumerateArray().Select(u => u.GetProperty("displayName").GetString()).ToList();
         Assert.NotEmpty(names);
         Assert.All(names, name => Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}{2,4}$", name));
-    }
-
-    private sealed class ProfileHostFactory(string profile) : ShareFlowHostFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Policy:Profile", profile);
-        }
     }
 }
