@@ -30,6 +30,9 @@ internal static class CaseVariables
             ? [.. array.Select(i => i?.GetValue<string>()).OfType<string>()]
             : [];
 
+    /// <summary>A list of texts as a process variable holds it, read back by <see cref="TextList"/>; none for null.</summary>
+    public static JsonArray Texts(IEnumerable<string>? items) => new([.. (items ?? []).Select(i => (JsonNode?)JsonValue.Create(i))]);
+
     /// <summary>A rule of the instance's policy snapshot (<c>policy.rules.*</c>).</summary>
     public static bool Rule(this JsonObject variables, string rule) =>
         variables["policy"]?["rules"]?[rule] is JsonValue value && value.TryGetValue(out bool flag) && flag;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Calendar;
@@ -106,7 +105,7 @@ public sealed class CatalogChanges(
             ["resourceCode"] = submission.Code,
             ["resourceName"] = submission.Name,
             ["shareType"] = submission.ShareType,
-            ["dataItems"] = new JsonArray([.. (submission.Items ?? []).Select(i => (JsonNode?)JsonValue.Create(i))]),
+            ["dataItems"] = CaseVariables.Texts(submission.Items),
             ["legalBasis"] = submission.LegalBasis,
             ["reasons"] = submission.Reasons,
             ["submittedBy"] = clerk.UserName,

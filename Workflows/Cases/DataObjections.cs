@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Disputes;
@@ -62,7 +61,7 @@ public sealed class DataObjections(WorkflowEngine engine, IDbContextFactory<Shar
         var variables = new Dictionary<string, object?>
         {
             ["resourceId"] = request.ResourceId.ToString(),
-            ["items"] = new JsonArray([.. request.Items.Select(i => (JsonNode?)JsonValue.Create(i))]),
+            ["items"] = CaseVariables.Texts(request.Items),
             ["description"] = request.Description,
             ["recordReference"] = request.RecordReference,
             ["proposedCorrection"] = request.ProposedCorrection,

@@ -143,7 +143,7 @@ public sealed class RegisterDisputeActivity : IActivity
         variables["requesterDepartment"] = dispute.RequesterDepartment;
         variables["providerDepartment"] = dispute.ProviderDepartment;
         variables["resourceName"] = dispute.ResourceName;
-        variables["tierDepartments"] = new JsonArray([.. tierDepartments.Select(d => (JsonNode?)JsonValue.Create(d))]);
+        variables["tierDepartments"] = CaseVariables.Texts(tierDepartments);
         variables["tierIndex"] = Dispute.NegotiationStage;
         variables["requesterName"] = await CaseNotices.NameOfAsync(context, dispute.RequesterDepartment, cancellationToken).ConfigureAwait(false);
         variables["providerName"] = await CaseNotices.NameOfAsync(context, dispute.ProviderDepartment, cancellationToken).ConfigureAwait(false);
@@ -261,7 +261,7 @@ public sealed class OpenDisputeTierActivity : IActivity
         context.Variables["tierDecider"] = decider;
         context.Variables["isLastTier"] = dispute.IsLastTier;
         var jointHere = dispute.TierIndex == DisputeCase.JointTierIndex(context) ? dispute.JointDepartments : [];
-        context.Variables["tierJointDepartments"] = new JsonArray([.. jointHere.Select(d => (JsonNode?)JsonValue.Create(d))]);
+        context.Variables["tierJointDepartments"] = CaseVariables.Texts(jointHere);
 
         var history = dispute.PassOnReasons.Count > 0 ? $"上一级协调未果：{dispute.PassOnReasons[^1]}" : $"协商未果：{dispute.NegotiationReply}";
         var joint = dispute.JointDepartments.Count == 0 ? string.Empty : $"会同 {string.Join("、", dispute.JointDepartments)}。";

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Disputes;
@@ -83,7 +82,7 @@ public sealed class Disputes(WorkflowEngine engine, IDbContextFactory<ShareFlowD
         var variables = new Dictionary<string, object?>
         {
             ["resourceId"] = (request.ResourceId ?? throw new DomainException("resourceId", "Name the catalog resource the dispute is about.")).ToString(),
-            ["requestedItems"] = Texts(request.Items),
+            ["requestedItems"] = CaseVariables.Texts(request.Items),
             ["duty"] = request.Duty,
             ["disputeReasons"] = request.Reasons,
             ["requesterDepartment"] = clerk.DepartmentCode,
@@ -105,7 +104,7 @@ public sealed class Disputes(WorkflowEngine engine, IDbContextFactory<ShareFlowD
         var variables = new Dictionary<string, object?>
         {
             ["decision"] = answer.Agree ? "agree" : "disagree",
-            ["grantedItems"] = Texts(answer.GrantedItems),
+            ["grantedItems"] = CaseVariables.Texts(answer.GrantedItems),
             ["conditions"] = answer.Conditions,
             ["reasons"] = answer.Reasons,
             ["decidedBy"] = reviewer.UserName,
@@ -124,10 +123,10 @@ public sealed class Disputes(WorkflowEngine engine, IDbContextFactory<ShareFlowD
         var variables = new Dictionary<string, object?>
         {
             ["decision"] = decision.Decision,
-            ["grantedItems"] = Texts(decision.GrantedItems),
+            ["grantedItems"] = CaseVariables.Texts(decision.GrantedItems),
             ["conditions"] = decision.Conditions,
             ["reasons"] = decision.Reasons,
-            ["jointDepartments"] = Texts(decision.JointDepartments),
+            ["jointDepartments"] = CaseVariables.Texts(decision.JointDepartments),
             ["decidedBy"] = holder.UserName,
             ["actorDepartment"] = holder.DepartmentCode,
         };
@@ -195,6 +194,4 @@ public sealed class Disputes(WorkflowEngine engine, IDbContextFactory<ShareFlowD
 
     private Task<UserTaskRecord> GuardAsync(Guid taskId, string step, User user, CancellationToken cancellationToken) =>
         TaskGuard.RequireHolderAsync(dbFactory, taskId, user, [step], (db, id) => db.Disputes.AnyAsync(d => d.Id == id, cancellationToken), cancellationToken);
-
-    private static JsonArray Texts(IReadOnlyList<string>? items) => new([.. (items ?? []).Select(i => (JsonNode?)JsonValue.Create(i))]);
 }

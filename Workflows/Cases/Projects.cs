@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Organisation;
@@ -119,7 +118,7 @@ public sealed class Projects(WorkflowEngine engine, IDbContextFactory<ShareFlowD
         await RequireTaskAsync(taskId, ["submit", "correct"], "a data submission", cancellationToken).ConfigureAwait(false);
         var variables = new Dictionary<string, object?>
         {
-            ["submittedEntries"] = new JsonArray([.. data.Entries.Select(e => (JsonNode?)JsonValue.Create(e))]),
+            ["submittedEntries"] = CaseVariables.Texts(data.Entries),
             ["dataDescription"] = data.Description,
             ["submittedBy"] = clerk.UserName,
             ["submittingDepartment"] = clerk.DepartmentCode,

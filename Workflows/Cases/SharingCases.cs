@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
 using ShareFlow.Domain.Organisation;
@@ -44,7 +43,7 @@ public sealed class SharingCases(WorkflowEngine engine, IDbContextFactory<ShareF
         var variables = new Dictionary<string, object?>
         {
             ["resourceId"] = request.ResourceId.ToString(),
-            ["requestedItems"] = new JsonArray([.. request.Items.Select(i => (JsonNode?)JsonValue.Create(i))]),
+            ["requestedItems"] = CaseVariables.Texts(request.Items),
             ["duty"] = request.Duty,
             ["scenario"] = request.Scenario,
             ["useFrom"] = request.UseFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -66,7 +65,7 @@ public sealed class SharingCases(WorkflowEngine engine, IDbContextFactory<ShareF
         var variables = new Dictionary<string, object?>
         {
             ["decision"] = answer.Decision,
-            ["approvedItems"] = new JsonArray([.. (answer.ApprovedItems ?? []).Select(i => (JsonNode?)JsonValue.Create(i))]),
+            ["approvedItems"] = CaseVariables.Texts(answer.ApprovedItems),
             ["conditions"] = answer.Conditions,
             ["reasons"] = answer.Reasons,
             ["legalBasis"] = answer.LegalBasis,
