@@ -38,21 +38,31 @@ internal static class EngineBenchmark
                 + "rather than of its start; more run, in blocks, until a block leaves the JIT next to nothing to compile",
             DefaultValueFactory = _ => 1000,
         };
-        var command = new RootCommand("ShareFlow engine benchmark") { bpmn, db, connection, instances, scheduler, horizon, warmup };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "How many instances run at once, each on its own connection, as that many clerks would; the baseline then runs as many "
+                + "transactions at once too (default 1: one after the other)",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new RootCommand("ShareFlow engine benchmark") { bpmn, db, connection, instances, scheduler, horizon, warmup, concurrency };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(bpmn)!, result.GetValue(db)!, result.GetValue(connection), result.GetValue(instances),
-            result.GetValue(scheduler) == "quartz" ? new Scheduler(result.GetValue(horizon)) : null, result.GetValue(warmup), cancellationToken));
+            result.GetValue(scheduler) == "quartz" ? new Scheduler(result.GetValue(horizon)) : null, result.GetValue(warmup), result.GetValue(concurrency),
+            cancellationToken));
         return command;
     }
 
     /// <summary>The real scheduler, with its default horizon unless one is given.</summary>
     internal sealed record Scheduler(TimeSpan? Horizon);
 
-    private static async Task<int> RunAsync(FileInfo bpmn, string db, string? connection, int instances, Scheduler? quartz, int warmup, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        FileInfo bpmn, string db, string? connection, int instances, Scheduler? quartz, int warmup, int concurrency, CancellationToken cancellationToken)
     {
-        if (!bpmn.Exists || instances < 1 || warmup < 0)
+        if (!bpmn.Exists || instances < 1 || warmup < 0 || concurrency is < 1 or > MaxConcurrency)
         {
-            await Console.Error.WriteLineAsync(!bpmn.Exists ? $"No BPMN file at {bpmn.FullName}." : "--instances must be at least 1, --warmup at least 0.");
+            await Console.Error.WriteLineAsync(!bpmn.Exists
+                ? $"No BPMN file at {bpmn.FullName}."
+                : $"--instances must be at least 1, --warmup at least 0, --concurrency from 1 to {MaxConcurrency}.");
             return 2;
         }
 
@@ -69,12 +79,12 @@ internal static class EngineBenchmark
             // The baseline is measured in blocks that take turns with the counted instances, so both see the machine as it
             // is at the time: the rate of commits here drifts from one moment to the next by more than the engine's
             // changes are worth, and a baseline measured before or after the run would compare different moments.
-            await using var baseline = await CommitBaseline.OpenAsync(factory, cancellationToken);
+            await using var baseline = await CommitBaseline.OpenAsync(factory, concurrency, cancellationToken);
 
             // Warm-up, of both: tiered JIT (a method is recompiled optimised after some thirty calls, in the background),
             // query caches, connection pools.
             await baseline.RunAsync(Math.Min(instances, 2000) / 4, cancellationToken);
-            var warmedUp = await WarmUpAsync(engine, definition.Key, warmup, cancellationToken);
+            var warmedUp = await WarmUpAsync(engine, definition.Key, warmup, concurrency, cancellationToken);
 
             var latencies = new double[instances];
             var slices = Math.Min(instances, Slices);
@@ -100,12 +110,12 @@ internal static class EngineBenchmark
                 var collectionsBefore = GC.CollectionCount(0);
                 var pausedBefore = GC.GetTotalPauseDuration();
                 var watch = Stopwatch.StartNew();
-                for (var i = slice * instances / slices; i < (slice + 1) * instances / slices; i++)
+                await RunManyAsync(slice * instances / slices, (slice + 1) * instances / slices, concurrency, async i =>
                 {
                     var one = Stopwatch.StartNew();
                     await RunOneAsync(engine, definition.Key, $"bench-{i}", cancellationToken);
                     latencies[i] = one.Elapsed.TotalMilliseconds;
-                }
+                });
 
                 engineTime += watch.Elapsed;
                 cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
@@ -123,6 +133,7 @@ internal static class EngineBenchmark
             {
                 db = options.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
                 instances,
+                concurrency,
                 warmup = warmedUp,
                 instancesPerSecond = Math.Round(instances / engineTime.TotalSeconds, 1),
                 p50Ms = Math.Round(Percentile(latencies, 0.50), 2),
@@ -153,18 +164,15 @@ internal static class EngineBenchmark
     /// takes a core of its own while it lasts, which on a small machine is the database's.
     /// </summary>
     /// <returns>How many instances ran.</returns>
-    private static async Task<int> WarmUpAsync(WorkflowEngine engine, string key, int minimum, CancellationToken cancellationToken)
+    private static async Task<int> WarmUpAsync(WorkflowEngine engine, string key, int minimum, int concurrency, CancellationToken cancellationToken)
     {
         var count = 0;
         for (var block = 0; block < MaxWarmupBlocks; block++)
         {
             var compiledBefore = JitInfo.GetCompiledMethodCount();
             var size = block == 0 ? minimum : WarmupBlock;
-            for (var i = 0; i < size; i++)
-            {
-                await RunOneAsync(engine, key, $"warm-{count++}", cancellationToken);
-            }
-
+            await RunManyAsync(count, count + size, concurrency, i => RunOneAsync(engine, key, $"warm-{i}", cancellationToken));
+            count += size;
             if (JitInfo.GetCompiledMethodCount() - compiledBefore < QuietJitMethods)
             {
                 break;
@@ -173,6 +181,22 @@ internal static class EngineBenchmark
 
         return count;
     }
+
+    /// <summary>Runs <paramref name="run"/> for each number from <paramref name="from"/> up to <paramref name="to"/>, <paramref name="concurrency"/> at a time.</summary>
+    private static Task RunManyAsync(int from, int to, int concurrency, Func<int, Task> run)
+    {
+        var next = from - 1;
+        return Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < to; i = Interlocked.Increment(ref next))
+            {
+                await run(i);
+            }
+        }));
+    }
+
+    /// <summary>The most instances run at once: each holds a connection, and the pools hold some hundred.</summary>
+    private const int MaxConcurrency = 64;
 
     /// <summary>Instances per warm-up block after the first, and how many methods the JIT may compile in one that is quiet.</summary>
     private const int WarmupBlock = 250;
@@ -195,30 +219,74 @@ internal static class EngineBenchmark
 
     /// <summary>
     /// Single-row INSERT + COMMIT transactions on the same database, as the engine's own transactions are; the INSERT is
-    /// one parameterised command prepared once and reused on one open connection, the fastest way a client can issue it.
+    /// one parameterised command prepared once and reused on an open connection, the fastest way a client can issue it.
+    /// With a concurrency above one, that many connections each run their share of the transactions at once.
     /// </summary>
     private sealed class CommitBaseline : IAsyncDisposable
+    {
+        private readonly List<Writer> _writers;
+
+        private CommitBaseline(List<Writer> writers) => _writers = writers;
+
+        public static async Task<CommitBaseline> OpenAsync(IDbContextFactory<ShareFlowDbContext> factory, int concurrency, CancellationToken cancellationToken)
+        {
+            var writers = new List<Writer>();
+            for (var i = 0; i < concurrency; i++)
+            {
+                writers.Add(await Writer.OpenAsync(factory, first: i, stride: concurrency, cancellationToken));
+            }
+
+            return new CommitBaseline(writers);
+        }
+
+        /// <summary>Runs <paramref name="count"/> transactions, shared among the connections; how long they took.</summary>
+        public async Task<TimeSpan> RunAsync(int count, CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(_writers.Select((writer, i) => writer.RunAsync((count / _writers.Count) + (i < count % _writers.Count ? 1 : 0), cancellationToken)));
+            return watch.Elapsed;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var writer in _writers)
+            {
+                await writer.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>One connection of the baseline; its rows' ids are <c>first</c>, <c>first + stride</c>, … so that no two connections collide.</summary>
+    private sealed class Writer : IAsyncDisposable
     {
         private readonly ShareFlowDbContext _context;
         private readonly DbConnection _connection;
         private readonly DbCommand _insert;
         private readonly DbParameter _id;
+        private readonly int _stride;
         private long _next;
+        private bool _prepared;
 
-        private CommitBaseline(ShareFlowDbContext context, DbConnection connection, DbCommand insert, DbParameter id)
+        private Writer(ShareFlowDbContext context, DbConnection connection, DbCommand insert, DbParameter id, int first, int stride)
         {
             _context = context;
             _connection = connection;
             _insert = insert;
             _id = id;
+            _next = first;
+            _stride = stride;
         }
 
-        public static async Task<CommitBaseline> OpenAsync(IDbContextFactory<ShareFlowDbContext> factory, CancellationToken cancellationToken)
+        public static async Task<Writer> OpenAsync(IDbContextFactory<ShareFlowDbContext> factory, int first, int stride, CancellationToken cancellationToken)
         {
             var context = await factory.CreateDbContextAsync(cancellationToken);
             var connection = context.Database.GetDbConnection();
             await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT PRIMARY KEY, payload VARCHAR(200) NOT NULL)", cancellationToken);
+            if (first == 0)
+            {
+                await ExecuteAsync(connection, null, "CREATE TABLE IF NOT EXISTS bench_commits (id BIGINT PRIMARY KEY, payload VARCHAR(200) NOT NULL)", cancellationToken);
+            }
+
             var insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO bench_commits (id, payload) VALUES (@id, @payload)";
             var id = insert.CreateParameter();
@@ -230,33 +298,31 @@ internal static class EngineBenchmark
             payload.Value = "a typical row of some eighty characters, as an instance row or a history row is";
             insert.Parameters.Add(id);
             insert.Parameters.Add(payload);
-            return new CommitBaseline(context, connection, insert, id);
+            return new Writer(context, connection, insert, id, first, stride);
         }
 
-        /// <summary>Runs <paramref name="count"/> transactions; how long they took.</summary>
-        public async Task<TimeSpan> RunAsync(int count, CancellationToken cancellationToken)
+        public async Task RunAsync(int count, CancellationToken cancellationToken)
         {
-            var watch = Stopwatch.StartNew();
             for (var i = 0; i < count; i++)
             {
                 await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
                 _insert.Transaction = transaction;
-                _id.Value = _next++;
-                if (_next == 1)
+                _id.Value = _next;
+                _next += _stride;
+                if (!_prepared)
                 {
                     await _insert.PrepareAsync(cancellationToken);
+                    _prepared = true;
                 }
 
                 await _insert.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-
-            return watch.Elapsed;
         }
 
         public async ValueTask DisposeAsync()
         {
-            await ExecuteAsync(_connection, null, "DROP TABLE bench_commits", CancellationToken.None);
+            await ExecuteAsync(_connection, null, "DROP TABLE IF EXISTS bench_commits", CancellationToken.None);
             await _insert.DisposeAsync();
             await _context.DisposeAsync();
         }
