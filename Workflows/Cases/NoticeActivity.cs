@@ -31,21 +31,32 @@ public sealed class NoticeActivity : IActivity
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        string? Input(string name) => context.Inputs.TryGetValue(name, out var value) ? value?.ToString() : null;
-        var department = Input("department") ?? throw new ShareFlow.Domain.DomainException($"{context.ElementId}: a notice needs a department.");
-        var kind = Input("kind") ?? "notice";
-        var subject = Input("subject") ?? kind;
-        var body = Input("body") ?? string.Empty;
-        var role = Input("role");
+        var department = Input(context, "department") ?? throw new ShareFlow.Domain.DomainException($"{context.ElementId}: a notice needs a department.");
+        await TellAsync(context, department, Input(context, "role"), user: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Tells <paramref name="user"/>, or when there is none the <paramref name="role"/> holders of
+    /// <paramref name="department"/>, what the inputs <c>kind</c>, <c>subject</c> and <c>body</c> say; with
+    /// <c>alsoSupervisor</c> the department's principal (主要负责人) as well, unless the principal is the one told already.
+    /// </summary>
+    internal static async Task TellAsync(ActivityContext context, string department, string? role, string? user, CancellationToken cancellationToken)
+    {
+        var kind = Input(context, "kind") ?? "notice";
+        var subject = Input(context, "subject") ?? kind;
+        var body = Input(context, "body") ?? string.Empty;
         if (context.Inputs.TryGetValue("alsoSupervisor", out var also) && also is true)
         {
-            await CaseNotices.TellWithPrincipalAsync(context, kind, department, role, subject, body, cancellationToken).ConfigureAwait(false);
+            await CaseNotices.TellWithPrincipalAsync(context, kind, department, role, subject, body, cancellationToken, user).ConfigureAwait(false);
         }
         else
         {
-            NoticeWriter.Write(context, kind, department, role, null, subject, body);
+            NoticeWriter.Write(context, kind, department, user is null ? role : null, user, subject, body);
         }
     }
+
+    /// <summary>The input <paramref name="name"/> as text; null when the task does not give it.</summary>
+    internal static string? Input(ActivityContext context, string name) => context.Inputs.TryGetValue(name, out var value) ? value?.ToString() : null;
 }
 
 /// <summary>Writes a notice row and its outbox message in the state change's transaction.</summary>

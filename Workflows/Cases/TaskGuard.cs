@@ -56,11 +56,14 @@ internal static class CaseNotices
         NoticeWriter.Write(context, kind, department, supervisor is null ? fallbackRole : null, supervisor, subject, body);
     }
 
-    /// <summary>Tells a department's <paramref name="role"/> holders and, when it has one on record, its principal (主要负责人).</summary>
-    public static async Task TellWithPrincipalAsync(ActivityContext context, string kind, string department, string? role, string subject, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells a department's <paramref name="role"/> holders (or <paramref name="user"/> alone, when given) and, when it has
+    /// one on record, its principal (主要负责人), unless the principal is the one told already.
+    /// </summary>
+    public static async Task TellWithPrincipalAsync(ActivityContext context, string kind, string department, string? role, string subject, string body, CancellationToken cancellationToken, string? user = null)
     {
-        NoticeWriter.Write(context, kind, department, role, null, subject, body);
-        if (await SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false) is { } supervisor)
+        NoticeWriter.Write(context, kind, department, user is null ? role : null, user, subject, body);
+        if (await SupervisorOfAsync(context, department, cancellationToken).ConfigureAwait(false) is { } supervisor && supervisor != user)
         {
             NoticeWriter.Write(context, kind, department, null, supervisor, subject, body);
         }

@@ -55,7 +55,7 @@ public abstract class DesignerApiTests<TFactory>(TFactory factory) : IClassFixtu
         Assert.All(activities.EnumerateArray(), a => Assert.False(string.IsNullOrWhiteSpace(a.GetProperty("description").GetString()), a.GetProperty("name").GetString()));
         var reminder = activities.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "reminder");
         var inputs = reminder.GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("required").GetBoolean());
-        Assert.Equal((true, true, false), (inputs["task"], inputs["department"], inputs["role"]));
+        Assert.Equal((true, false, false), (inputs["task"], inputs["department"], inputs["role"]));
         Assert.Equal(0, activities.EnumerateArray().Single(a => a.GetProperty("name").GetString() == "sharing.decide").GetProperty("inputs").GetArrayLength());
 
         using var anonymous = factory.CreateClient();

@@ -282,4 +282,48 @@ public sealed class DisputeConformanceTests
         Assert.Superset(new HashSet<string> { "minzheng", "gongan", "bianban", "baomi" }, told);
         Assert.Single(await h.GrantsOfAsync(dispute.Id));
     }
+
+    [Fact]
+    public async Task Hebei_ten_joint_departments_yet_to_give_their_opinion_are_reminded_and_the_office_told_when_it_is_late()
+    {
+        await using var h = await CreateAsync(PolicyProfiles.Hebei);
+        await h.SeedCoordinatingBodiesAsync();
+        var dispute = await h.Disputes.FileAsync(ClassifiedNeed, Clerk, CancellationToken.None);
+        await h.Disputes.NegotiateAsync((await h.OpenTaskAsync(dispute.Id, "negotiate")).Id, new NegotiationAnswer(false, Reasons: "不能协商一致"), Reviewer, CancellationToken.None);
+        h.Clock.AdvanceTo(new DateTimeOffset(2026, 9, 28, 10, 0, 0, China));
+        await h.Disputes.DecideAsync((await h.OpenTaskAsync(dispute.Id, "decideTier")).Id, new DisputeDecision("passOn", "经协调仍不能达成一致", JointDepartments: ["bianban", "baomi"]), Officer, CancellationToken.None);
+        var opinions = (await h.Engine.GetOpenTasksAsync(dispute.Id, CancellationToken.None)).Where(t => t.ElementId == "jointOpinion").ToDictionary(t => t.CandidateDepartment!);
+        var bianbanChief = new User("bianban-chief", "编办主任", "bianban", [Roles.Supervisor]);
+
+        // 编办 answers on 10-09; 保密局 does not. Ten working days from Monday 09-28: half are used at the end of 10-10 (the
+        // make-up Saturday), two are left at the end of 10-14, and the period ends with 10-16.
+        await h.AdvanceToAsync(new DateTimeOffset(2026, 10, 9, 10, 0, 0, China));
+        Assert.Empty(await h.NoticesOfKindAsync(dispute.Id, "reminder"));
+        await h.Disputes.GiveJointOpinionAsync(opinions["bianban"].Id, new JointOpinion("agree", "同意"), bianbanChief, CancellationToken.None);
+
+        await h.AdvanceToAsync(EndOf(10, 10));
+        var halfway = Assert.Single(await h.NoticesOfKindAsync(dispute.Id, "reminder"));
+        Assert.Equal(("baomi", Roles.Supervisor, (string?)null), (halfway.RecipientDepartment, halfway.RecipientRole, halfway.RecipientUser));
+        Assert.Contains("会同意见期限已过半", halfway.Subject, StringComparison.Ordinal);
+
+        // Once the principal has taken the task, the reminder goes to the principal in person.
+        await h.Engine.ClaimTaskAsync(opinions["baomi"].Id, "baomi-chief", CancellationToken.None);
+        await h.AdvanceToAsync(EndOf(10, 14));
+        var reminders = await h.NoticesOfKindAsync(dispute.Id, "reminder");
+        Assert.Equal(2, reminders.Count);
+        var dueSoon = Assert.Single(reminders, n => n.Subject.Contains("两个工作日后到期", StringComparison.Ordinal));
+        Assert.Equal(("baomi", "baomi-chief"), (dueSoon.RecipientDepartment, dueSoon.RecipientUser));
+        Assert.DoesNotContain(reminders, n => n.RecipientDepartment == "bianban");
+
+        // The period ends with an opinion missing: the office is told, the task stays with 保密局, and no reminder follows.
+        await h.AdvanceToAsync(EndOf(10, 16));
+        var late = Assert.Single(await h.NoticesOfKindAsync(dispute.Id, "escalation"), n => n.Subject.Contains("会同意见逾期", StringComparison.Ordinal));
+        Assert.Equal(("dsj", Roles.CoordinatingOffice), (late.RecipientDepartment, late.RecipientRole));
+        Assert.Equal(2, (await h.NoticesOfKindAsync(dispute.Id, "reminder")).Count);
+        Assert.Equal(opinions["baomi"].Id, (await h.OpenTaskAsync(dispute.Id, "jointOpinion")).Id);
+        Assert.DoesNotContain(await h.Engine.GetOpenTasksAsync(dispute.Id, CancellationToken.None), t => t.ElementId == "decideTier");
+
+        await h.Disputes.GiveJointOpinionAsync(opinions["baomi"].Id, new JointOpinion("agree", "须先脱密处理"), new User("baomi-chief", "保密局局长", "baomi", [Roles.Supervisor]), CancellationToken.None);
+        Assert.Equal("dsj", (await h.OpenTaskAsync(dispute.Id, "decideTier")).CandidateDepartment);
+    }
 }
