@@ -33,6 +33,8 @@ internal sealed class DemoSeeder(IDbContextFactory<ShareFlowDbContext> dbFactory
     [
         ("psb", "市公安局"), ("amr", "市市场监督管理局"), ("hrss", "市人力资源和社会保障局"), ("mca", "市民政局"), ("edu", "市教育局"),
         ("nhc", "市卫生健康委员会"), ("nr", "市自然资源和规划局"), ("tax", "市税务局"),
+        // The departments the office decides a dispute together with under the Hebei profile (会同机构编制、保密部门).
+        ("bianban", "市委机构编制委员会办公室"), ("baomi", "市国家保密局"),
     ];
 
     /// <returns>False when the database already holds an organisation (seeding happens on first start only).</returns>

@@ -28,18 +28,19 @@ public sealed class JointDisputeApiTests
         var id = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await SharingSteps.AnswerAsync(await factory.SignInAsync("reviewer.psb"), id, new { outcome = "disagree", reasons = "涉及出入境管理，不能协商一致" });
         var office = await factory.SignInAsync("office");
-        await SharingSteps.AnswerAsync(office, id, new { outcome = "passOn", reasons = "经协调仍不能达成一致", jointDepartments = new[] { "edu", "nhc" } });
+        await SharingSteps.AnswerAsync(office, id, new { outcome = "passOn", reasons = "经协调仍不能达成一致", jointDepartments = new[] { "bianban", "baomi" } });
 
-        // The office's decision waits for the joint departments' opinions, each in its principal's to-do list.
+        // The office's decision waits for the joint departments' opinions (the demo city's 编办 and 保密局), each in its
+        // principal's to-do list.
         Assert.Null(await office.TaskOfAsync(id));
-        var edu = await factory.SignInAsync("supervisor.edu");
-        var opinion = await SharingSteps.OpenTaskAsync(edu, id);
+        var bianban = await factory.SignInAsync("supervisor.bianban");
+        var opinion = await SharingSteps.OpenTaskAsync(bianban, id);
         Assert.Equal(("jointOpinion", "会同部门意见"), (opinion.GetProperty("elementId").GetString(), opinion.GetProperty("name").GetString()));
-        var bare = await edu.PostAsJsonAsync($"/api/tasks/{opinion.GetProperty("id").GetGuid()}/complete", new { outcome = "disagree" });
+        var bare = await bianban.PostAsJsonAsync($"/api/tasks/{opinion.GetProperty("id").GetGuid()}/complete", new { outcome = "disagree" });
         Assert.Equal(["opinion"], (await SharingSteps.ErrorsAsync(bare)).EnumerateObject().Select(e => e.Name));
-        await SharingSteps.AnswerAsync(edu, id, new { outcome = "agree", opinion = "同意，限于证件号码" });
+        await SharingSteps.AnswerAsync(bianban, id, new { outcome = "agree", opinion = "同意，限于证件号码" });
         Assert.Null(await office.TaskOfAsync(id));
-        await SharingSteps.AnswerAsync(await factory.SignInAsync("supervisor.nhc"), id, new { outcome = "disagree", opinion = "须先征得本人同意" });
+        await SharingSteps.AnswerAsync(await factory.SignInAsync("supervisor.baomi"), id, new { outcome = "disagree", opinion = "须先征得本人同意" });
 
         var decide = await SharingSteps.OpenTaskAsync(office, id);
         Assert.Equal("decideTier", decide.GetProperty("elementId").GetString());
