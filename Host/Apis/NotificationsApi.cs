@@ -5,7 +5,7 @@ using ShareFlow.Workflows.Persistence;
 
 namespace ShareFlow.Host.Apis;
 
-/// <summary>The notification centre: notices for the caller, or for their department's holders of one of their roles.</summary>
+/// <summary>The notification centre: notices for the caller, for their whole department, or for their department's holders of one of their roles.</summary>
 internal static class NotificationsApi
 {
     public static RouteGroupBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
@@ -50,7 +50,8 @@ internal static class NotificationsApi
         var roles = caller.Roles.ToList();
         return db.Notices.AsNoTracking().Where(n =>
             n.RecipientUser == caller.UserName
-            || (n.RecipientUser == null && n.RecipientDepartment == caller.Department && n.RecipientRole != null && roles.Contains(n.RecipientRole))
+            // A notice to a department without a role is for all its members, as its e-mail is.
+            || (n.RecipientUser == null && n.RecipientDepartment == caller.Department && (n.RecipientRole == null || roles.Contains(n.RecipientRole)))
             // 代理: a colleague's personal notices sent while the caller was their deputy.
             || db.Deputies.Any(d => d.Deputy == caller.UserName && d.Principal == n.RecipientUser && d.StartsAt <= n.CreatedAt && n.CreatedAt < d.EndsAt && (d.EndedAt == null || n.CreatedAt < d.EndedAt)));
     }

@@ -30,6 +30,10 @@ public sealed class JointDisputeApiTests
         var office = await factory.SignInAsync("office");
         await SharingSteps.AnswerAsync(office, id, new { outcome = "passOn", reasons = "经协调仍不能达成一致", jointDepartments = new[] { "bianban", "baomi" } });
 
+        // The joint departments are told, every member of theirs in the notification centre.
+        var asked = await (await factory.SignInAsync("clerk.bianban")).NotificationsAsync(id);
+        Assert.Contains(asked, n => n.GetProperty("subject").GetString()!.StartsWith("请会同处理争议", StringComparison.Ordinal));
+
         // The office's decision waits for the joint departments' opinions (the demo city's 编办 and 保密局), each in its
         // principal's to-do list.
         Assert.Null(await office.TaskOfAsync(id));
