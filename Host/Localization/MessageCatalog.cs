@@ -21,6 +21,8 @@ namespace ShareFlow.Host.Localization;
 /// <para>When several templates match, the one with the most fixed text wins (it is the more specific). A hole's value is
 /// translated in turn when it is a catalog entry itself or matches a template (a kind such as <c>Task</c>, a status
 /// such as <c>completed</c>, a phrase such as <c>user task 'review'</c>); ids, names and dates match nothing and stay.
+/// A hole between single quotes (<c>input '{2}'</c>) holds an id or a name as written and is never translated, even
+/// when it happens to be a word of the catalog (an input called <c>task</c>).
 /// A message after an id (<c>review: ...</c>) and a list of messages joined by semicolons are translated part by part.
 /// A message no template matches is returned as it is.</para>
 /// </remarks>
@@ -67,7 +69,7 @@ public sealed partial class MessageCatalog
                 throw new InvalidDataException($"The template \"{english}\" has no words besides its holes: it would match almost every message.");
             }
 
-            templates.Add(new Template(english, chinese, Pattern(english), literal.Length));
+            templates.Add(new Template(english, chinese, Pattern(english), literal.Length, QuotedHolesOf(english)));
         }
 
         _exact = exact.ToFrozenDictionary(StringComparer.Ordinal);
@@ -109,7 +111,7 @@ public sealed partial class MessageCatalog
             for (var i = 0; i < values.Length; i++)
             {
                 var value = match.Groups[$"h{i}"].Value;
-                values[i] = depth < MaxDepth ? Translate(value, depth + 1) ?? value : value;
+                values[i] = depth < MaxDepth && !template.Quoted.Contains(i) ? Translate(value, depth + 1) ?? value : value;
             }
 
             return string.Format(CultureInfo.InvariantCulture, template.Chinese, values);
@@ -202,6 +204,13 @@ public sealed partial class MessageCatalog
     private static HashSet<int> HolesOf(string template) =>
         [.. HoleRegex().Matches(template).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
 
+    /// <summary>The holes written between single quotes, <c>'{0}'</c>: ids and names, taken as they are.</summary>
+    private static FrozenSet<int> QuotedHolesOf(string template) =>
+        HoleRegex().Matches(template)
+            .Where(m => m.Index > 0 && template[m.Index - 1] == '\'' && m.Index + m.Length < template.Length && template[m.Index + m.Length] == '\'')
+            .Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
+            .ToFrozenSet();
+
     /// <summary>An id (no spaces) and a colon before a message: <c>gateway_1: ...</c>.</summary>
     [GeneratedRegex(@"^(?<id>[^\s:]+): (?<message>.+)\z", RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex IdPrefixRegex();
@@ -209,5 +218,5 @@ public sealed partial class MessageCatalog
     [GeneratedRegex(@"(?<!\{)\{(\d+)\}(?!\})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex HoleRegex();
 
-    private sealed record Template(string English, string Chinese, Regex Pattern, int LiteralLength);
+    private sealed record Template(string English, string Chinese, Regex Pattern, int LiteralLength, FrozenSet<int> Quoted);
 }

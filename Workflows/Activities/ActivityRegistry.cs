@@ -45,7 +45,7 @@ public sealed class NoOpActivity : IActivity
 
 /// <summary>
 /// <c>notify</c>: writes a notice to the outbox for delivery (in-app, e-mail, webhook). Inputs: <c>to</c>, <c>subject</c>,
-/// <c>text</c>, optional <c>channel</c>.
+/// <c>text</c>, <c>channel</c>, and any other: each becomes a field of the message as it is, and none is required.
 /// </summary>
 public sealed class NotifyActivity : IActivity
 {
@@ -55,9 +55,9 @@ public sealed class NotifyActivity : IActivity
 
     public IReadOnlyList<ActivityInputSpec> Inputs { get; } =
     [
-        new("to", true, "Who the message is for."),
-        new("subject", true, "The subject line."),
-        new("text", true, "The text."),
+        new("to", false, "Who the message is for."),
+        new("subject", false, "The subject line."),
+        new("text", false, "The text."),
         new("channel", false, "The delivery channel, when not the default."),
     ];
 

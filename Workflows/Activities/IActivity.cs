@@ -24,8 +24,22 @@ public interface IActivity
     ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken);
 }
 
-/// <summary>One <c>sf:input</c> an activity reads: its name, whether a task must give it, and what it means.</summary>
-public sealed record ActivityInputSpec(string Name, bool Required, string Description);
+/// <summary>
+/// One <c>sf:input</c> an activity reads: its name, whether a task must give it, and what it means. An input whose
+/// <paramref name="Kind"/> is <see cref="ActivityInputKind.UserTaskId"/> names a user task of the same process, and a
+/// literal that names none is refused when the definition is validated.
+/// </summary>
+public sealed record ActivityInputSpec(string Name, bool Required, string Description, ActivityInputKind Kind = ActivityInputKind.Value);
+
+/// <summary>What an <see cref="ActivityInputSpec"/> holds.</summary>
+public enum ActivityInputKind
+{
+    /// <summary>A value: text, a number, or an expression over the process variables.</summary>
+    Value,
+
+    /// <summary>The id of a user task of the same process.</summary>
+    UserTaskId,
+}
 
 /// <summary>What an activity sees of the process.</summary>
 public sealed class ActivityContext

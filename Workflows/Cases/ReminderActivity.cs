@@ -24,7 +24,7 @@ public sealed class ReminderActivity : IActivity
 
     public IReadOnlyList<ActivityInputSpec> Inputs { get; } =
     [
-        new("task", true, "The element id of the user task whose deadline the reminder is about."),
+        new("task", true, "The element id of the user task whose deadline the reminder is about.", ActivityInputKind.UserTaskId),
         new("department", false, "The department told; when absent, each open task of the step is reminded to its assignee, or to its candidate department and role."),
         .. NoticeActivity.NoticeInputs.Where(i => i.Name != "department"),
     ];

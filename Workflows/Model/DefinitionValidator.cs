@@ -502,10 +502,39 @@ public static partial class DefinitionValidator
             {
                 Report(task.Id, ValidationCodes.UnknownActivity, $"{ModelText.Capitalize(Describe(task))} runs activity '{task.ActivityName}', which is not registered.");
             }
+            else
+            {
+                CheckInputs(task, task.ActivityName);
+            }
 
             foreach (var input in task.Inputs)
             {
                 CheckValue(task, $"sf:input '{input.Name}'", input.Value, allowTemplate: true);
+            }
+        }
+
+        /// <summary>The inputs <paramref name="activity"/> requires are given, and those naming a user task name one of the process's.</summary>
+        private void CheckInputs(BoundTask task, string activity)
+        {
+            if (context.InputsOf?.Invoke(activity) is not { } specs)
+            {
+                return;
+            }
+
+            foreach (var spec in specs)
+            {
+                var given = task.Inputs.FirstOrDefault(i => i.Name == spec.Name);
+                if (given is null)
+                {
+                    if (spec.Required)
+                    {
+                        Report(task.Id, ValidationCodes.MissingInput, $"{ModelText.Capitalize(Describe(task))} runs activity '{activity}' without its required input '{spec.Name}'.");
+                    }
+                }
+                else if (spec.Kind == Activities.ActivityInputKind.UserTaskId && given.Value.Expression is null && _process.Find<UserTask>(given.Value.Raw.Trim()) is null)
+                {
+                    Report(task.Id, ValidationCodes.UnknownTaskReference, $"sf:input '{spec.Name}' of {Describe(task)} names '{given.Value.Raw}', which is not a user task of this process.");
+                }
             }
         }
 

@@ -19,6 +19,12 @@ public sealed record ValidationContext(
 
     /// <summary>When true, a user task without any assignment is valid (the caller supplies a default assignment).</summary>
     public bool AllowUnassignedUserTasks { get; init; }
+
+    /// <summary>
+    /// The inputs a registered activity reads (<see cref="Activities.IActivity.Inputs"/>), so that a task missing a required
+    /// one, or naming a user task the process does not have, is found before publishing; null when they are not checked.
+    /// </summary>
+    public Func<string, IReadOnlyList<Activities.ActivityInputSpec>>? InputsOf { get; init; }
 }
 
 public enum ValidationSeverity
@@ -119,4 +125,10 @@ public static class ValidationCodes
 
     /// <summary>A sequence flow connects elements of different scopes.</summary>
     public const string FlowCrossesScope = "flow-crosses-scope";
+
+    /// <summary>A service or send task does not give an input its activity requires.</summary>
+    public const string MissingInput = "missing-input";
+
+    /// <summary>An input that names a user task (a reminder's <c>task</c>) names none of the process's user tasks.</summary>
+    public const string UnknownTaskReference = "unknown-task-reference";
 }

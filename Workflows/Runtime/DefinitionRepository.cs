@@ -47,6 +47,7 @@ public sealed partial class DefinitionRepository(
         {
             DefaultActivity = options.DefaultActivity,
             AllowUnassignedUserTasks = options.DefaultAssignment is not null,
+            InputsOf = name => activities.Get(name).Inputs,
         };
         return (definition, DefinitionValidator.Validate(definition, context));
     }

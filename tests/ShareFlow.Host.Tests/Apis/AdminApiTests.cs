@@ -66,6 +66,55 @@ public abstract class AdminApiTests<TFactory>(TFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Validate_NamesATaskThatLeavesOutARequiredInput_OrRemindsAboutATaskTheProcessDoesNotHave()
+    {
+        var admin = await factory.SignInAsync("admin");
+        static string Process(string remindInputs, string noticeInputs) => $$"""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:sf="urn:shareflow:bpmn:1" id="d" targetNamespace="t">
+              <bpmn:process id="remindedProcess" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:userTask id="review" sf:candidateDepartment="psb" sf:candidateRole="provider-reviewer" sf:dueDays="10" />
+                <bpmn:boundaryEvent id="halfway" attachedToRef="review" cancelActivity="false">
+                  <bpmn:timerEventDefinition sf:anchor="taskDue" sf:fraction="0.5" />
+                </bpmn:boundaryEvent>
+                <bpmn:sendTask id="remind" sf:activity="reminder"><bpmn:extensionElements>{{remindInputs}}</bpmn:extensionElements></bpmn:sendTask>
+                <bpmn:sendTask id="tell" sf:activity="notice"><bpmn:extensionElements>{{noticeInputs}}</bpmn:extensionElements></bpmn:sendTask>
+                <bpmn:endEvent id="reminded" />
+                <bpmn:endEvent id="end" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+                <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="tell" />
+                <bpmn:sequenceFlow id="f3" sourceRef="tell" targetRef="end" />
+                <bpmn:sequenceFlow id="f4" sourceRef="halfway" targetRef="remind" />
+                <bpmn:sequenceFlow id="f5" sourceRef="remind" targetRef="reminded" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+
+        var missing = await (await admin.PostAsync(new Uri("/api/definitions/validate", UriKind.Relative), Xml(Process(
+            """<sf:input name="kind" value="reminder" />""",
+            """<sf:input name="subject" value="已审核" />""")))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(missing.GetProperty("valid").GetBoolean());
+        var findings = missing.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("elementId").GetString(), e.GetProperty("code").GetString(), e.GetProperty("message").GetString()!)).ToList();
+        Assert.Contains(findings, f => f.Item1 == "remind" && f.Item2 == "missing-input" && f.Item3.Contains("task", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Item1 == "tell" && f.Item2 == "missing-input" && f.Item3.Contains("department", StringComparison.Ordinal));
+
+        // A reminder about "reveiw" would never find an open task, and so never remind anyone.
+        var misspelt = await (await admin.PostAsync(new Uri("/api/definitions/validate", UriKind.Relative), Xml(Process(
+            """<sf:input name="task" value="reveiw" />""",
+            """<sf:input name="department" value="psb" />""")))).Content.ReadFromJsonAsync<JsonElement>();
+        var wrong = Assert.Single(misspelt.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("remind", "unknown-task-reference"), (wrong.GetProperty("elementId").GetString(), wrong.GetProperty("code").GetString()));
+        Assert.Contains("reveiw", wrong.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var rejected = await admin.PostAsync(new Uri("/api/definitions", UriKind.Relative), Xml(Process("""<sf:input name="task" value="reveiw" />""", """<sf:input name="department" value="psb" />""")));
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri("/api/definitions/remindedProcess/versions", UriKind.Relative))).StatusCode);
+
+        var published = await admin.PostAsync(new Uri("/api/definitions", UriKind.Relative), Xml(Process("""<sf:input name="task" value="review" />""", """<sf:input name="department" value="psb" />""")));
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+    }
+
+    [Fact]
     public async Task Publish_ByAClerk_Is403_AndAnOversizedDocument_Is400()
     {
         var clerk = await factory.SignInAsync("clerk.psb");

@@ -47,6 +47,13 @@ public sealed class MessageCatalogTests
     }
 
     [Fact]
+    public void AHoleBetweenSingleQuotes_IsAnIdOrANameAndStaysAsWritten_EvenWhenItIsAWordOfTheCatalog()
+    {
+        Assert.Equal("未找到流程实例“completed”。", Catalog.ToChinese("Process instance 'completed' was not found."));
+        Assert.Equal("未找到待办任务“completed”。", Catalog.ToChinese("Task 'completed' was not found."));
+    }
+
+    [Fact]
     public void AMessageNoTemplateMatches_IsReturnedAsItIs()
     {
         Assert.Equal("Something nobody translated.", Catalog.ToChinese("Something nobody translated."));
