@@ -25,8 +25,10 @@ internal static class NotificationsApi
         var caller = CallerBinding.Require(context);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var mine = await Mine(db, caller).OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(cancellationToken);
-        var unread = await Mine(db, caller).CountAsync(n => n.ReadAt == null, cancellationToken);
-        return TypedResults.Ok(new NotificationsResponse(unread, [.. mine.Select(n => new NotificationResponse(n.Id, n.CaseId, n.Kind, n.Subject, n.Body, n.CreatedAt, n.ReadAt is not null))]));
+        var ids = mine.Select(n => n.Id).ToList();
+        var read = (await db.NoticeReads.AsNoTracking().Where(r => r.UserName == caller.UserName && ids.Contains(r.NoticeId)).Select(r => r.NoticeId).ToListAsync(cancellationToken)).ToHashSet();
+        var unread = await Mine(db, caller).Where(UnreadBy(db, caller.UserName)).CountAsync(cancellationToken);
+        return TypedResults.Ok(new NotificationsResponse(unread, [.. mine.Select(n => new NotificationResponse(n.Id, n.CaseId, n.Kind, n.Subject, n.Body, n.CreatedAt, read.Contains(n.Id) || ReadBefore(n, caller.UserName)))]));
     }
 
     private static async Task<Results<NoContent, NotFound>> MarkReadAsync(Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
@@ -39,11 +41,51 @@ internal static class NotificationsApi
             return TypedResults.NotFound();
         }
 
-        db.Attach(notice);
-        notice.MarkRead(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.NoticeReads.AnyAsync(r => r.NoticeId == id && r.UserName == caller.UserName, cancellationToken))
+        {
+            return TypedResults.NoContent();
+        }
+
+        var now = clock.GetUtcNow();
+        db.NoticeReads.Add(new NoticeReadRecord { NoticeId = id, UserName = caller.UserName, ReadAt = now });
+        if (notice.RecipientUser == caller.UserName)
+        {
+            // A personal notice also records when its own recipient read it.
+            db.Attach(notice);
+            notice.MarkRead(now);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same person marking it read twice at once (two tabs) finds it read; anything else is an error.
+            if (!await ReadAlreadyAsync(dbFactory, id, caller.UserName, cancellationToken))
+            {
+                throw;
+            }
+        }
+
         return TypedResults.NoContent();
     }
+
+    private static async Task<bool> ReadAlreadyAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid id, string user, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.NoticeReads.AnyAsync(r => r.NoticeId == id && r.UserName == user, cancellationToken);
+    }
+
+    /// <summary>
+    /// Read before each reader had their own record of it: a personal notice its recipient read, and a notice to a
+    /// department or a role that one of its members read, which stays read for all of them.
+    /// </summary>
+    private static bool ReadBefore(Domain.Sharing.Notice notice, string user) => notice.ReadAt is not null && (notice.RecipientUser is null || notice.RecipientUser == user);
+
+    /// <summary>The notices <paramref name="user"/> has not read: no record of their reading it, and not <see cref="ReadBefore"/>.</summary>
+    private static System.Linq.Expressions.Expression<Func<Domain.Sharing.Notice, bool>> UnreadBy(ShareFlowDbContext db, string user) =>
+        n => !db.NoticeReads.Any(r => r.NoticeId == n.Id && r.UserName == user) && (n.ReadAt == null || (n.RecipientUser != null && n.RecipientUser != user));
 
     private static IQueryable<Domain.Sharing.Notice> Mine(ShareFlowDbContext db, Caller caller)
     {

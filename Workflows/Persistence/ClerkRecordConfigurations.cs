@@ -144,3 +144,16 @@ internal sealed class AttachmentContentRecordConfiguration : IEntityTypeConfigur
             .HasConstraintName("fk_attachment_contents_attachments").OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class NoticeReadRecordConfiguration : IEntityTypeConfiguration<NoticeReadRecord>
+{
+    public void Configure(EntityTypeBuilder<NoticeReadRecord> builder)
+    {
+        builder.ToTable("notice_reads");
+        builder.HasKey(r => new { r.NoticeId, r.UserName });
+        builder.Property(r => r.NoticeId).HasColumnName("notice_id");
+        builder.Property(r => r.UserName).HasColumnName("user_name").HasMaxLength(128);
+        builder.Property(r => r.ReadAt).HasColumnName("read_at");
+        builder.HasOne<ShareFlow.Domain.Sharing.Notice>().WithMany().HasForeignKey(r => r.NoticeId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("fk_notice_reads_notice");
+    }
+}

@@ -179,3 +179,16 @@ public sealed class AttachmentContentRecord
 
     public required byte[] Content { get; set; }
 }
+
+/// <summary>
+/// That <see cref="UserName"/> has read a notice. A notice to a department or to a role is read by each of its members on
+/// their own: one colleague opening it leaves it unread for the others.
+/// </summary>
+public sealed class NoticeReadRecord
+{
+    public Guid NoticeId { get; set; }
+
+    public required string UserName { get; set; }
+
+    public DateTimeOffset ReadAt { get; set; }
+}

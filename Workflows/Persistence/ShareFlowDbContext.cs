@@ -91,6 +91,8 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<AttachmentContentRecord> AttachmentContents => Set<AttachmentContentRecord>();
 
+    public DbSet<NoticeReadRecord> NoticeReads => Set<NoticeReadRecord>();
+
     /// <summary>Instants are stored in UTC: as ticks on SQLite, so that due timers can be queried by time; as timestamptz on PostgreSQL.</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -159,5 +161,6 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new DeputyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new AttachmentRecordConfiguration());
         modelBuilder.ApplyConfiguration(new AttachmentContentRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new NoticeReadRecordConfiguration());
     }
 }
