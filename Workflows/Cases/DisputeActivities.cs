@@ -355,3 +355,42 @@ public sealed class DisputeTierOverdueActivity : IActivity
         NoticeWriter.Write(context, "escalation", dispute.ProviderDepartment, Roles.ProviderReviewer, null, subject, body);
     }
 }
+
+/// <summary>
+/// <c>dispute.jointOpinionsOverdue</c>: the joint departments' period (会同意见) has ended with opinions missing. The tasks
+/// stay open (the office decides with every opinion before it); the tier's holder is told which departments are late, and
+/// each late department's principal (主要负责人) is told to answer.
+/// </summary>
+public sealed class DisputeJointOpinionsOverdueActivity : IActivity
+{
+    public string Name => "dispute.jointOpinionsOverdue";
+
+    public string Description => "The joint departments' period ended with opinions missing: the tasks stay open; the tier's holder is told which departments are late, and each late department's principal is told to answer.";
+
+    public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var late = await context.Database.UserTasks
+            .Where(t => t.InstanceId == context.InstanceId && t.ElementId == Disputes.JointStep && t.Status == Runtime.UserTaskStatus.Open && t.CandidateDepartment != null)
+            .OrderBy(t => t.LoopIndex)
+            .Select(t => t.CandidateDepartment!)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (late.Count == 0)
+        {
+            return;
+        }
+
+        var dispute = await DisputeCase.LoadAsync(context, cancellationToken).ConfigureAwait(false);
+        var names = await context.Database.Departments.Where(d => late.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken).ConfigureAwait(false);
+        var tier = DisputeCase.Tier(context, dispute.TierIndex);
+        var subject = $"争议 {dispute.Number} 会同意见逾期";
+        NoticeWriter.Write(context, "escalation", dispute.HolderDepartment, tier["role"]?.GetValue<string>(), null, subject,
+            $"{dispute.ResourceName}：{string.Join("、", late.Select(code => names.GetValueOrDefault(code, code)))}未在期限内提出会同意见，请督促。");
+        foreach (var department in late)
+        {
+            await CaseNotices.ToSupervisorAsync(context, "escalation", department, Roles.Supervisor, subject,
+                $"{tier["decider"]?.GetValue<string>()}会同贵部门协商确定 {dispute.ResourceName} 的共享事项，贵部门未在期限内提出会同意见，请尽快提出。", cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
+

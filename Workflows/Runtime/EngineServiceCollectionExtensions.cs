@@ -33,6 +33,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IActivity, OpenDisputeTierActivity>();
         services.AddSingleton<IActivity, DecideDisputeActivity>();
         services.AddSingleton<IActivity, DisputeTierOverdueActivity>();
+        services.AddSingleton<IActivity, DisputeJointOpinionsOverdueActivity>();
         services.AddSingleton<IActivity, RegisterObjectionActivity>();
         services.AddSingleton<IActivity, VerifyObjectionActivity>();
         services.AddSingleton<IActivity, LapseObjectionActivity>();

@@ -315,10 +315,16 @@ public sealed class DisputeConformanceTests
         Assert.Equal(("baomi", "baomi-chief"), (dueSoon.RecipientDepartment, dueSoon.RecipientUser));
         Assert.DoesNotContain(reminders, n => n.RecipientDepartment == "bianban");
 
-        // The period ends with an opinion missing: the office is told, the task stays with 保密局, and no reminder follows.
+        // The period ends with an opinion missing: the office is told which department is late, 保密局's principal is told
+        // to answer, the task stays with 保密局, and no reminder follows.
         await h.AdvanceToAsync(EndOf(10, 16));
-        var late = Assert.Single(await h.NoticesOfKindAsync(dispute.Id, "escalation"), n => n.Subject.Contains("会同意见逾期", StringComparison.Ordinal));
-        Assert.Equal(("dsj", Roles.CoordinatingOffice), (late.RecipientDepartment, late.RecipientRole));
+        var late = (await h.NoticesOfKindAsync(dispute.Id, "escalation")).Where(n => n.Subject.Contains("会同意见逾期", StringComparison.Ordinal)).ToList();
+        var office = Assert.Single(late, n => n.RecipientDepartment == "dsj");
+        Assert.Equal(Roles.CoordinatingOffice, office.RecipientRole);
+        Assert.Contains("市国家保密局未在期限内提出会同意见", office.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("编制", office.Body, StringComparison.Ordinal);
+        var principal = Assert.Single(late, n => n.RecipientDepartment != "dsj");
+        Assert.Equal(("baomi", "baomi-chief"), (principal.RecipientDepartment, principal.RecipientUser));
         Assert.Equal(2, (await h.NoticesOfKindAsync(dispute.Id, "reminder")).Count);
         Assert.Equal(opinions["baomi"].Id, (await h.OpenTaskAsync(dispute.Id, "jointOpinion")).Id);
         Assert.DoesNotContain(await h.Engine.GetOpenTasksAsync(dispute.Id, CancellationToken.None), t => t.ElementId == "decideTier");
