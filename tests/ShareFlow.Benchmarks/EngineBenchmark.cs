@@ -90,6 +90,7 @@ internal static class EngineBenchmark
             var slices = Math.Min(instances, Slices);
             var commitsPerSlice = Math.Max(1, Math.Min(instances, 2000) / slices);
             var baselineRuns = new List<double>();
+            var instanceRuns = new List<double>();
             var baselineTime = TimeSpan.Zero;
             var engineTime = TimeSpan.Zero;
             var allocated = 0L;
@@ -118,6 +119,7 @@ internal static class EngineBenchmark
                 });
 
                 engineTime += watch.Elapsed;
+                instanceRuns.Add(((slice + 1) * instances / slices - slice * instances / slices) / watch.Elapsed.TotalSeconds);
                 cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 allocated += GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
                 collections += GC.CollectionCount(0) - collectionsBefore;
@@ -129,17 +131,26 @@ internal static class EngineBenchmark
             var cpuPerInstance = cpu.TotalMilliseconds / instances;
             await host.StopAsync(cancellationToken);
             Array.Sort(latencies);
+            // The issue's measure: the instances' rate against the baseline's rate per transaction an instance needs (its
+            // start and its completion). Also per slice, each against the baseline block just before it, so that a drift of
+            // the machine during the run moves both sides of a ratio alike; the median of those is the steadier figure.
+            var instancesPerSecond = instances / engineTime.TotalSeconds;
+            var commitsPerSecond = slices * commitsPerSlice / baselineTime.TotalSeconds;
+            var sliceRatios = instanceRuns.Zip(baselineRuns, (engineRate, commitRate) => 100 * engineRate * TransactionsPerInstance / commitRate).Order().ToArray();
             var result = new
             {
                 db = options.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres",
                 instances,
                 concurrency,
                 warmup = warmedUp,
-                instancesPerSecond = Math.Round(instances / engineTime.TotalSeconds, 1),
+                instancesPerSecond = Math.Round(instancesPerSecond, 1),
                 p50Ms = Math.Round(Percentile(latencies, 0.50), 2),
                 p99Ms = Math.Round(Percentile(latencies, 0.99), 2),
-                commitBaselinePerSecond = Math.Round(slices * commitsPerSlice / baselineTime.TotalSeconds, 1),
+                commitBaselinePerSecond = Math.Round(commitsPerSecond, 1),
                 commitBaselineRuns = baselineRuns.Select(b => Math.Round(b, 1)).ToArray(),
+                instancesPerSecondRuns = instanceRuns.Select(r => Math.Round(r, 1)).ToArray(),
+                ratioPercent = Math.Round(100 * instancesPerSecond * TransactionsPerInstance / commitsPerSecond, 1),
+                sliceRatioPercentMedian = Math.Round(Median(sliceRatios), 1),
                 scheduler = quartz is null ? "none" : "quartz",
                 schedulerHorizonMinutes = host.Services.GetRequiredService<IWaitScheduler>().Horizon?.TotalMinutes,
                 cpuMsPerInstance = Math.Round(cpuPerInstance, 2),
@@ -213,6 +224,9 @@ internal static class EngineBenchmark
         var review = instance.OpenTasks.Single(t => t.ElementId == "review");
         await engine.CompleteTaskAsync(review.Id, new CompleteTask("reviewer", "approve", new Dictionary<string, object?> { ["decision"] = "approve" }), cancellationToken);
     }
+
+    /// <summary>The transactions one instance of the workload needs: its start, and the review's completion.</summary>
+    private const int TransactionsPerInstance = 2;
 
     /// <summary>How many blocks of baseline commits take turns with the counted instances.</summary>
     private const int Slices = 10;
@@ -384,6 +398,9 @@ internal static class EngineBenchmark
         return (new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(directory, "bench.db")}" },
             () => Directory.Delete(directory, recursive: true));
     }
+
+    private static double Median(double[] sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
