@@ -26,9 +26,10 @@ internal static class NotificationsApi
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var mine = await Mine(db, caller).OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(cancellationToken);
         var ids = mine.Select(n => n.Id).ToList();
-        var read = (await db.NoticeReads.AsNoTracking().Where(r => r.UserName == caller.UserName && ids.Contains(r.NoticeId)).Select(r => r.NoticeId).ToListAsync(cancellationToken)).ToHashSet();
-        var unread = await Mine(db, caller).Where(UnreadBy(db, caller.UserName)).CountAsync(cancellationToken);
-        return TypedResults.Ok(new NotificationsResponse(unread, [.. mine.Select(n => new NotificationResponse(n.Id, n.CaseId, n.Kind, n.Subject, n.Body, n.CreatedAt, read.Contains(n.Id) || ReadBefore(n, caller.UserName)))]));
+        var unreadOnes = Mine(db, caller).Where(UnreadBy(db, caller.UserName));
+        var unreadListed = (await unreadOnes.Where(n => ids.Contains(n.Id)).Select(n => n.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var unread = await unreadOnes.CountAsync(cancellationToken);
+        return TypedResults.Ok(new NotificationsResponse(unread, [.. mine.Select(n => new NotificationResponse(n.Id, n.CaseId, n.Kind, n.Subject, n.Body, n.CreatedAt, !unreadListed.Contains(n.Id)))]));
     }
 
     private static async Task<Results<NoContent, NotFound>> MarkReadAsync(Guid id, HttpContext context, IDbContextFactory<ShareFlowDbContext> dbFactory, TimeProvider clock, CancellationToken cancellationToken)
@@ -78,12 +79,10 @@ internal static class NotificationsApi
     }
 
     /// <summary>
-    /// Read before each reader had their own record of it: a personal notice its recipient read, and a notice to a
-    /// department or a role that one of its members read, which stays read for all of them.
+    /// The notices <paramref name="user"/> has not read: no record of their reading it, and not read before each reader had
+    /// their own record (a personal notice its recipient read, or a notice to a department or a role that one of its
+    /// members read, which stays read for all of them).
     /// </summary>
-    private static bool ReadBefore(Domain.Sharing.Notice notice, string user) => notice.ReadAt is not null && (notice.RecipientUser is null || notice.RecipientUser == user);
-
-    /// <summary>The notices <paramref name="user"/> has not read: no record of their reading it, and not <see cref="ReadBefore"/>.</summary>
     private static System.Linq.Expressions.Expression<Func<Domain.Sharing.Notice, bool>> UnreadBy(ShareFlowDbContext db, string user) =>
         n => !db.NoticeReads.Any(r => r.NoticeId == n.Id && r.UserName == user) && (n.ReadAt == null || (n.RecipientUser != null && n.RecipientUser != user));
 
