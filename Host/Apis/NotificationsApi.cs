@@ -42,7 +42,7 @@ internal static class NotificationsApi
             return TypedResults.NotFound();
         }
 
-        if (await db.NoticeReads.AnyAsync(r => r.NoticeId == id && r.UserName == caller.UserName, cancellationToken))
+        if (await IsReadByAsync(db, id, caller.UserName, cancellationToken))
         {
             return TypedResults.NoContent();
         }
@@ -63,7 +63,8 @@ internal static class NotificationsApi
         catch (DbUpdateException)
         {
             // The same person marking it read twice at once (two tabs) finds it read; anything else is an error.
-            if (!await ReadAlreadyAsync(dbFactory, id, caller.UserName, cancellationToken))
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await IsReadByAsync(fresh, id, caller.UserName, cancellationToken))
             {
                 throw;
             }
@@ -72,11 +73,8 @@ internal static class NotificationsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<bool> ReadAlreadyAsync(IDbContextFactory<ShareFlowDbContext> dbFactory, Guid id, string user, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.NoticeReads.AnyAsync(r => r.NoticeId == id && r.UserName == user, cancellationToken);
-    }
+    private static Task<bool> IsReadByAsync(ShareFlowDbContext db, Guid id, string user, CancellationToken cancellationToken) =>
+        db.NoticeReads.AnyAsync(r => r.NoticeId == id && r.UserName == user, cancellationToken);
 
     /// <summary>
     /// The notices <paramref name="user"/> has not read: no record of their reading it, and not read before each reader had

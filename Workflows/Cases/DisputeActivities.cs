@@ -370,9 +370,8 @@ public sealed class DisputeJointOpinionsOverdueActivity : IActivity
     public async ValueTask ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var late = await context.Database.UserTasks
-            .Where(t => t.InstanceId == context.InstanceId && t.ElementId == Disputes.JointStep && t.Status == Runtime.UserTaskStatus.Open && t.CandidateDepartment != null)
-            .OrderBy(t => t.LoopIndex)
+        var late = await ReminderActivity.OpenTasksOf(context, Disputes.JointStep)
+            .Where(t => t.CandidateDepartment != null)
             .Select(t => t.CandidateDepartment!)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (late.Count == 0)
@@ -381,11 +380,16 @@ public sealed class DisputeJointOpinionsOverdueActivity : IActivity
         }
 
         var dispute = await DisputeCase.LoadAsync(context, cancellationToken).ConfigureAwait(false);
-        var names = await context.Database.Departments.Where(d => late.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken).ConfigureAwait(false);
+        var names = new List<string>(late.Count);
+        foreach (var department in late)
+        {
+            names.Add(await CaseNotices.NameOfAsync(context, department, cancellationToken).ConfigureAwait(false));
+        }
+
         var tier = DisputeCase.Tier(context, dispute.TierIndex);
         var subject = $"争议 {dispute.Number} 会同意见逾期";
         NoticeWriter.Write(context, "escalation", dispute.HolderDepartment, tier["role"]?.GetValue<string>(), null, subject,
-            $"{dispute.ResourceName}：{string.Join("、", late.Select(code => names.GetValueOrDefault(code, code)))}未在期限内提出会同意见，请督促。");
+            $"{dispute.ResourceName}：{string.Join("、", names)}未在期限内提出会同意见，请督促。");
         foreach (var department in late)
         {
             await CaseNotices.ToSupervisorAsync(context, "escalation", department, Roles.Supervisor, subject,

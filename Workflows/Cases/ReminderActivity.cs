@@ -39,9 +39,7 @@ public sealed class ReminderActivity : IActivity
         }
 
         var now = context.Clock.GetUtcNow();
-        var open = await context.Database.UserTasks
-            .Where(t => t.InstanceId == context.InstanceId && t.ElementId == task && t.Status == UserTaskStatus.Open)
-            .OrderBy(t => t.LoopIndex)
+        var open = await OpenTasksOf(context, task)
             .Select(t => new { t.DueAt, t.CandidateDepartment, t.CandidateRole, t.Assignee })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var pending = open.Where(t => t.DueAt > now).ToList();
@@ -62,4 +60,10 @@ public sealed class ReminderActivity : IActivity
             await NoticeActivity.TellAsync(context, holder, held.CandidateRole, held.Assignee, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The instance's open tasks of the step <paramref name="elementId"/>, a multi-instance step's in the order of its items.</summary>
+    internal static IQueryable<Persistence.UserTaskRecord> OpenTasksOf(ActivityContext context, string elementId) =>
+        context.Database.UserTasks
+            .Where(t => t.InstanceId == context.InstanceId && t.ElementId == elementId && t.Status == UserTaskStatus.Open)
+            .OrderBy(t => t.LoopIndex);
 }
