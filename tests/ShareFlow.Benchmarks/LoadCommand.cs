@@ -12,11 +12,16 @@ namespace ShareFlow.Benchmarks;
 /// <c>load</c>: runs the real host as a separate process on a loopback port (demo city, a fresh database) and drives N
 /// simulated clerks through the daily cycle — a requesting clerk submits an application, the provider's reviewer finds
 /// it among their tasks and answers it — for a fixed time. Prints one JSON line last: requests per second, p50/p99
-/// latency, errors.
+/// latency, the host's CPU time per request, errors.
 /// </summary>
 internal static class LoadCommand
 {
     private static readonly string[] Requesters = ["hrss", "amr", "mca", "edu", "nhc", "nr", "tax"];
+
+    /// <summary>How many errors a run describes on standard error; the rest are only counted.</summary>
+    private const int ReportedErrors = 10;
+
+    private static int reported;
 
     public static RootCommand Command()
     {
@@ -92,9 +97,10 @@ internal static class LoadCommand
                             {
                                 response = await call();
                             }
-                            catch (HttpRequestException)
+                            catch (HttpRequestException e)
                             {
                                 // Counted as an error below.
+                                await ReportAsync($"a request failed without a response: {e.Message} {e.InnerException?.Message}");
                             }
 
                             if (measured)
@@ -110,6 +116,7 @@ internal static class LoadCommand
 
                             // An error during the warm-up is an error all the same.
                             Interlocked.Increment(ref measured ? ref errors : ref warmupErrors);
+                            await ReportAsync(response, cancellationToken);
                             response?.Dispose();
                             return null;
                         }
@@ -133,6 +140,7 @@ internal static class LoadCommand
                         if (task.ValueKind != JsonValueKind.Object)
                         {
                             Interlocked.Increment(ref until.Elapsed >= warmup ? ref errors : ref warmupErrors);
+                            await ReportAsync($"the application {id} is not among reviewer.{resource.Provider}'s tasks");
                             continue;
                         }
 
@@ -148,7 +156,15 @@ internal static class LoadCommand
                     }
                 }
             }, cancellationToken)).ToList();
+
+            // The host's CPU time over the counted seconds, every thread: what a request costs the server, spinning
+            // included, on a machine it shares with the database and the clerks.
+            await Task.Delay(warmup, cancellationToken);
+            host.Refresh();
+            var hostCpuBefore = host.TotalProcessorTime;
             await Task.WhenAll(workers);
+            host.Refresh();
+            var hostCpu = host.TotalProcessorTime - hostCpuBefore;
             var elapsed = (until.Elapsed - warmup).TotalSeconds;
             var sorted = latencies.Order().ToArray();
             Console.WriteLine(JsonSerializer.Serialize(new
@@ -162,6 +178,7 @@ internal static class LoadCommand
                 requestsPerSecond = Math.Round(requests / elapsed, 1),
                 p50Ms = Math.Round(Percentile(sorted, 0.50), 1),
                 p99Ms = Math.Round(Percentile(sorted, 0.99), 1),
+                hostCpuMsPerRequest = Math.Round(hostCpu.TotalMilliseconds / Math.Max(1, requests), 2),
                 errors,
                 warmupErrors,
             }));
@@ -223,17 +240,41 @@ internal static class LoadCommand
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
+        // The host logs warnings and errors only (above), to its standard output: both streams are passed on, so a failed
+        // request's cause is in the run's output.
+        void PassOn(object sender, DataReceivedEventArgs e)
         {
             if (e.Data is not null)
             {
                 Console.Error.WriteLine($"host: {e.Data}");
             }
-        };
+        }
+
+        process.OutputDataReceived += PassOn;
+        process.ErrorDataReceived += PassOn;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Writes the first few errors to standard error, so a run that fails says why.</summary>
+    private static async Task ReportAsync(HttpResponseMessage? response, CancellationToken cancellationToken)
+    {
+        // A request that failed without a response was described where it failed.
+        if (response is null || Volatile.Read(ref reported) >= ReportedErrors)
+        {
+            return;
+        }
+
+        await ReportAsync($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+    }
+
+    private static async Task ReportAsync(string error)
+    {
+        if (Interlocked.Increment(ref reported) <= ReportedErrors)
+        {
+            await Console.Error.WriteLineAsync($"error: {error}");
+        }
     }
 
     private static async Task WaitUntilReadyAsync(Uri baseAddress, Process host, CancellationToken cancellationToken)
