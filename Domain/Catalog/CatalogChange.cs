@@ -22,7 +22,7 @@ public sealed class CatalogChange
 
     public Guid Id { get; private set; }
 
-    /// <summary>The case's number as departments see it, e.g. ML-20260923-3F2A9C.</summary>
+    /// <summary>The case's number as departments see it, e.g. ML-20260923-0001.</summary>
     public string Number { get; private set; } = null!;
 
     /// <summary>The department whose catalog changes.</summary>

@@ -22,7 +22,7 @@ public sealed class DataObjection
 
     public Guid Id { get; private set; }
 
-    /// <summary>The objection's number, e.g. YY-20260923-3F2A9C.</summary>
+    /// <summary>The objection's number, e.g. YY-20260923-0001.</summary>
     public string Number { get; private set; } = null!;
 
     public Guid ResourceId { get; private set; }
@@ -101,7 +101,7 @@ public sealed class DataObjection
     /// <param name="obtained">The requester obtained this resource's data through sharing (a grant, or unconditional data).</param>
     /// <exception cref="DomainException">Own data, data not obtained, unknown items, no description.</exception>
     public static DataObjection File(
-        Guid id, CatalogResource resource, string requesterDepartment, bool obtained, IReadOnlyCollection<string> items, string? description,
+        Guid id, string number, CatalogResource resource, string requesterDepartment, bool obtained, IReadOnlyCollection<string> items, string? description,
         string? recordReference, string? proposedCorrection, string reporter, bool copyToOffice, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -121,7 +121,7 @@ public sealed class DataObjection
         return new DataObjection
         {
             Id = id,
-            Number = Calendar.CaseNumber.Create("YY", id, now),
+            Number = number,
             ResourceId = resource.Id,
             ResourceName = resource.Name,
             RequesterDepartment = requesterDepartment,

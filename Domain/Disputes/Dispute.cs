@@ -30,7 +30,7 @@ public sealed class Dispute
 
     public Guid Id { get; private set; }
 
-    /// <summary>The dispute's number as the departments see it, e.g. ZY-20260923-3F2A9C.</summary>
+    /// <summary>The dispute's number as the departments see it, e.g. ZY-20260923-0001.</summary>
     public string Number { get; private set; } = null!;
 
     /// <summary>The refused sharing application the dispute is about, if there was one.</summary>
@@ -116,7 +116,7 @@ public sealed class Dispute
     /// <param name="tierDepartments">The department holding each of the profile's tiers, in order.</param>
     /// <exception cref="DomainException">Any of the rules above, no items, unknown items, no duty, no reasons, no tiers.</exception>
     public static Dispute File(
-        Guid id, CatalogResource resource, SharingApplication? application, string requesterDepartment, IReadOnlyCollection<string> items,
+        Guid id, string number, CatalogResource resource, SharingApplication? application, string requesterDepartment, IReadOnlyCollection<string> items,
         string? duty, string? reasons, string applicant, IReadOnlyList<string> tierDepartments, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -170,7 +170,7 @@ public sealed class Dispute
         return new Dispute
         {
             Id = id,
-            Number = Calendar.CaseNumber.Create("ZY", id, now),
+            Number = number,
             SharingApplicationId = application?.Id,
             ResourceId = resource.Id,
             ResourceName = resource.Name,

@@ -1,4 +1,3 @@
-using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Catalog;
 using static ShareFlow.Domain.DomainText;
 
@@ -20,7 +19,7 @@ public sealed class OpenDataRequest
 
     public Guid Id { get; private set; }
 
-    /// <summary>The request's number as the applicant sees it, e.g. KF-20260923-3F2A9C.</summary>
+    /// <summary>The request's number as the applicant sees it, e.g. KF-20260923-0001.</summary>
     public string Number { get; private set; } = null!;
 
     public string ApplicantName { get; private set; } = null!;
@@ -93,7 +92,7 @@ public sealed class OpenDataRequest
     /// <exception cref="DomainException">No applicant name or contact, no purpose, nothing asked for, no department, a withdrawn
     /// resource, or (where the profile demands them) no scenario or safeguards.</exception>
     public static OpenDataRequest Receive(
-        Guid id, OpenDataApplicant applicant, CatalogResource? resource, string? providerDepartment, string? requestedData, string? purpose,
+        Guid id, string number, OpenDataApplicant applicant, CatalogResource? resource, string? providerDepartment, string? requestedData, string? purpose,
         string? scenario, string? safeguards, bool scenarioAndSafeguardsRequired, string receivedVia, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(applicant);
@@ -142,7 +141,7 @@ public sealed class OpenDataRequest
         return new OpenDataRequest
         {
             Id = id,
-            Number = CaseNumber.Create("KF", id, now),
+            Number = number,
             ApplicantName = applicant.Name.Trim(),
             ApplicantKind = applicant.Kind,
             ApplicantContact = applicant.Contact.Trim(),

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using ShareFlow.Domain.Calendar;
 using static ShareFlow.Domain.DomainText;
 
 namespace ShareFlow.Domain.Projects;
@@ -23,7 +22,7 @@ public sealed class AcceptanceSubmission
 
     public Guid Id { get; private set; }
 
-    /// <summary>The case's number, e.g. YS-20260923-3F2A9C.</summary>
+    /// <summary>The case's number, e.g. YS-20260923-0001.</summary>
     public string Number { get; private set; } = null!;
 
     public Guid ProjectId { get; private set; }
@@ -77,7 +76,7 @@ public sealed class AcceptanceSubmission
 
     /// <summary>Opens the case for a project just declared completed.</summary>
     /// <exception cref="DomainException">The project has not been declared completed.</exception>
-    public static AcceptanceSubmission Open(Guid id, Project project, DateTimeOffset now)
+    public static AcceptanceSubmission Open(Guid id, string number, Project project, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(project);
         if (project.Status != ProjectStatus.Completed || project.CompletionDate is not { } completed)
@@ -88,7 +87,7 @@ public sealed class AcceptanceSubmission
         return new AcceptanceSubmission
         {
             Id = id,
-            Number = CaseNumber.Create("YS", id, now),
+            Number = number,
             ProjectId = project.Id,
             ProjectCode = project.Code,
             ProjectName = project.Name,

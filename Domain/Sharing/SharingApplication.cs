@@ -21,7 +21,7 @@ public sealed class SharingApplication
 
     public Guid Id { get; private set; }
 
-    /// <summary>The application's number as the requester sees it, e.g. SQ-20261123-3F2A9C.</summary>
+    /// <summary>The application's number as the requester sees it, e.g. SQ-20261123-0001.</summary>
     public string Number { get; private set; } = null!;
 
     public Guid ResourceId { get; private set; }
@@ -80,7 +80,7 @@ public sealed class SharingApplication
     /// <summary>Files an application.</summary>
     /// <exception cref="DomainException">A not-shared or withdrawn resource, items it does not have, no duty, an own resource, an impossible period.</exception>
     public static SharingApplication Submit(
-        Guid id, CatalogResource resource, string requesterDepartment, IReadOnlyCollection<string> items, string? duty, string? scenario,
+        Guid id, string number, CatalogResource resource, string requesterDepartment, IReadOnlyCollection<string> items, string? duty, string? scenario,
         DateOnly? useFrom, DateOnly? useUntil, string applicant, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(resource);
@@ -115,7 +115,7 @@ public sealed class SharingApplication
         return new SharingApplication
         {
             Id = id,
-            Number = Calendar.CaseNumber.Create("SQ", id, now),
+            Number = number,
             ResourceId = resource.Id,
             ResourceName = resource.Name,
             ShareType = resource.ShareType,

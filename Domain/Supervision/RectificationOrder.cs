@@ -16,7 +16,7 @@ public sealed class RectificationOrder
 
     public Guid Id { get; private set; }
 
-    /// <summary>e.g. ZG-20261015-3F2A9C.</summary>
+    /// <summary>e.g. ZG-20261015-0001.</summary>
     public string Number { get; private set; } = null!;
 
     /// <summary>The case the failure happened in (a sharing application, a catalog change...).</summary>

@@ -34,7 +34,7 @@ public static class CaseDirectory
         return new CaseInfo(caseId, instance.DefinitionKey, number, requester, [.. parties.Concat(offered).Distinct(StringComparer.Ordinal)], instance.Jurisdiction, instance.Status == InstanceStatus.Active);
     }
 
-    /// <summary>The case numbers (e.g. SQ-20260923-3F2A9C) of the given cases that have one.</summary>
+    /// <summary>The case numbers (e.g. SQ-20260923-0001) of the given cases that have one.</summary>
     public static async Task<Dictionary<Guid, string>> NumbersAsync(ShareFlowDbContext db, IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
-using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Catalog;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Workflows.Persistence;
@@ -60,21 +59,25 @@ public sealed class CatalogChanges(
             throw new DomainException("eventDate", "Give the date the law, organisation or duty changed (变更事由发生日期).");
         }
 
+        var department = string.IsNullOrWhiteSpace(request.Department) ? opener.DepartmentCode : request.Department.Trim();
+        var profile = await profiles.ActiveAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
         string? office;
+        string number;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
             office = await CaseTasks.OfficeAsync(db, cancellationToken).ConfigureAwait(false);
+            if (opener.DepartmentCode != department && opener.DepartmentCode != office)
+            {
+                throw new DomainException($"A catalog change of {department} is opened by that department or by the coordinating office, not by {opener.DepartmentCode}.");
+            }
+
+            // The number is the instance's business key (messages find the change by it), so it is drawn before the start,
+            // in a transaction of its own: a change that then fails to open leaves its number unused.
+            number = await CaseNumbers.NextAsync(db, "ML", now, cancellationToken).ConfigureAwait(false);
+            await db.Database.CommitTransactionAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var department = string.IsNullOrWhiteSpace(request.Department) ? opener.DepartmentCode : request.Department.Trim();
-        if (opener.DepartmentCode != department && opener.DepartmentCode != office)
-        {
-            throw new DomainException($"A catalog change of {department} is opened by that department or by the coordinating office, not by {opener.DepartmentCode}.");
-        }
-
-        var profile = await profiles.ActiveAsync(cancellationToken).ConfigureAwait(false);
-        var now = clock.GetUtcNow();
-        var number = CaseNumber.Create("ML", Guid.CreateVersion7(now), now);
         var variables = new Dictionary<string, object?>
         {
             ["changeNumber"] = number,

@@ -74,7 +74,7 @@ public sealed class RegisterObjectionActivity : IActivity
         var obtained = resource.ShareType == ShareType.Unconditional
             || await context.Database.Grants.AnyAsync(g => g.GranteeDepartment == requester && g.ResourceId == resource.Id, cancellationToken).ConfigureAwait(false);
         var objection = DataObjection.File(
-            context.InstanceId, resource, requester, obtained, variables.TextList("items"), variables.OptionalText("description"),
+            context.InstanceId, await CaseNumbers.NextAsync(context, "YY", cancellationToken).ConfigureAwait(false), resource, requester, obtained, variables.TextList("items"), variables.OptionalText("description"),
             variables.OptionalText("recordReference"), variables.OptionalText("proposedCorrection"), variables.Text("reporter"),
             variables.Rule("objectionCopiedToOffice") && variables.OptionalText("officeDepartment") is not null, context.Clock.GetUtcNow());
         context.Database.DataObjections.Add(objection);

@@ -65,7 +65,7 @@ public sealed class RegisterOpenDataRequestActivity : IActivity
             variables.OptionalText("applicantName") ?? string.Empty, kind, variables.OptionalText("applicantContact") ?? string.Empty,
             variables.OptionalText("applicantIdentifier"));
         var request = OpenDataRequest.Receive(
-            context.InstanceId, applicant, resource, variables.OptionalText("providerDepartment"), variables.OptionalText("requestedData"),
+            context.InstanceId, await CaseNumbers.NextAsync(context, "KF", cancellationToken).ConfigureAwait(false), applicant, resource, variables.OptionalText("providerDepartment"), variables.OptionalText("requestedData"),
             variables.OptionalText("purpose"), variables.OptionalText("scenario"), variables.OptionalText("safeguards"),
             variables.Rule("openDataRequestNeedsScenarioAndSafeguards"), variables.OptionalText("receivedVia") ?? "online", context.Clock.GetUtcNow());
         if (!await context.Database.Departments.AnyAsync(d => d.Code == request.ProviderDepartment, cancellationToken).ConfigureAwait(false))

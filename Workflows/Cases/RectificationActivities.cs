@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ShareFlow.Domain;
-using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Documents;
 using ShareFlow.Domain.Organisation;
 using ShareFlow.Domain.Supervision;
@@ -74,7 +73,7 @@ public sealed class RegisterRectificationOrderActivity : IActivity
         var now = context.Clock.GetUtcNow();
         var article = variables.Article("rectification");
         var order = RectificationOrder.Issue(
-            context.InstanceId, CaseNumber.Create("ZG", context.InstanceId, now),
+            context.InstanceId, await CaseNumbers.NextAsync(context, "ZG", cancellationToken).ConfigureAwait(false),
             variables.Id("subjectCaseId"), variables.OptionalText("subjectNumber"), departmentCode, variables.OptionalText("officeDepartment"),
             variables.OptionalText("reasons"), article, variables.OptionalText("issuedBy") ?? "unknown", now);
         order.ProcessInstanceId = context.InstanceId;

@@ -58,7 +58,7 @@ public sealed class RegisterSharingApplicationActivity : IActivity
         var resource = await context.Database.CatalogResources.SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException("resourceId", $"There is no catalog resource {resourceId}.");
         var application = SharingApplication.Submit(
-            context.InstanceId, resource, variables.Text("requesterDepartment"), variables.TextList("requestedItems"),
+            context.InstanceId, await CaseNumbers.NextAsync(context, "SQ", cancellationToken).ConfigureAwait(false), resource, variables.Text("requesterDepartment"), variables.TextList("requestedItems"),
             variables.OptionalText("duty"), variables.OptionalText("scenario"), variables.Date("useFrom"), variables.Date("useUntil"),
             variables.Text("applicant"), context.Clock.GetUtcNow());
         application.ProcessInstanceId = context.InstanceId;

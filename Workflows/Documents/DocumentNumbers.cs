@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using ShareFlow.Domain.Calendar;
 using ShareFlow.Domain.Documents;
 using ShareFlow.Domain.Sharing;
@@ -11,14 +9,11 @@ using ShareFlow.Workflows.Persistence;
 namespace ShareFlow.Workflows.Documents;
 
 /// <summary>
-/// Assigns document numbers (文号) without gaps: one counter row per issuing department, year and kind, moved on by a
-/// single upsert inside the decision's own transaction. The upsert locks the row until that transaction ends, so two
-/// decisions at once get consecutive numbers (PostgreSQL makes the second wait for the first; SQLite serialises the
-/// writing transactions), and a decision that is rolled back takes its number back with it.
+/// Assigns document numbers (文号) without gaps: one counter row per issuing department, year and kind, moved on inside
+/// the decision's own transaction (<see cref="Sequences"/>), so a decision that is rolled back takes its number back.
 /// </summary>
 public static class DocumentNumbers
 {
-    // Both SQLite (3.35+) and PostgreSQL take INSERT ... ON CONFLICT DO UPDATE ... RETURNING.
     private const string NextSequenceSql =
         "INSERT INTO document_sequences (department_code, year, kind, last_sequence) VALUES (@department, @year, @kind, 1) "
         + "ON CONFLICT (department_code, year, kind) DO UPDATE SET last_sequence = document_sequences.last_sequence + 1 "
@@ -29,22 +24,16 @@ public static class DocumentNumbers
     /// <paramref name="now"/> (Asia/Shanghai) and adds the document to <paramref name="db"/>; it is stored when the
     /// transaction's changes are saved.
     /// </summary>
-    /// <remarks>
-    /// The number is drawn inside the decision's transaction, begun here when the operation has not begun it yet (an
-    /// engine operation on PostgreSQL begins it at its write, and commits the transaction open by then); a number drawn
-    /// outside it could be lost.
-    /// </remarks>
     public static async Task<IssuedDocument> IssueAsync(
         ShareFlowDbContext db, DocumentKind kind, string department, Guid subjectId, string process, string? article, string? issuedBy, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(kind);
-        var transaction = db.Database.CurrentTransaction
-            ?? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var year = ChinaTime.DateOf(now).Year;
         var issuer = await IssuerNameAsync(db, department, cancellationToken).ConfigureAwait(false);
-        var sequence = await NextSequenceAsync(db, transaction, department, year, kind.Code, cancellationToken).ConfigureAwait(false);
+        var sequence = await Sequences.NextAsync(
+            db, NextSequenceSql, [new("@department", department), new("@year", year), new("@kind", kind.Code)], cancellationToken).ConfigureAwait(false);
         var document = new IssuedDocument(Guid.CreateVersion7(now), kind, department, issuer, year, sequence, subjectId, process, article, issuedBy, now);
         db.IssuedDocuments.Add(document);
         return document;
@@ -87,27 +76,5 @@ public static class DocumentNumbers
         return shortName
             ?? await db.Departments.Where(d => d.Code == department).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? department;
-    }
-
-    private static async Task<int> NextSequenceAsync(ShareFlowDbContext db, IDbContextTransaction transaction, string department, int year, string kind, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = NextSequenceSql;
-        Add(command, "@department", department);
-        Add(command, "@year", year);
-        Add(command, "@kind", kind);
-        var result = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The document sequence returned nothing.");
-        return Convert.ToInt32(result, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

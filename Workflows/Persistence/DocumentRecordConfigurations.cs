@@ -19,6 +19,20 @@ public sealed class DocumentSequenceRecord
     public int LastSequence { get; set; }
 }
 
+/// <summary>
+/// The last case number given per kind (its prefix, e.g. SQ) and Asia/Shanghai day, written only by the numbering's
+/// upsert (see <c>CaseNumbers</c>), like <see cref="DocumentSequenceRecord"/>.
+/// </summary>
+public sealed class CaseNumberSequenceRecord
+{
+    public required string Prefix { get; set; }
+
+    /// <summary>The day as yyyymmdd, e.g. 20261123.</summary>
+    public int Day { get; set; }
+
+    public int LastSequence { get; set; }
+}
+
 /// <summary>A department's short name (简称) as printed in its document numbers, e.g. 市人社局; without one the full name is used.</summary>
 public sealed class DepartmentShortNameRecord
 {
@@ -59,6 +73,18 @@ internal sealed class DocumentSequenceRecordConfiguration : IEntityTypeConfigura
         builder.Property(s => s.Department).HasColumnName("department_code").HasMaxLength(64);
         builder.Property(s => s.Year).HasColumnName("year");
         builder.Property(s => s.Kind).HasColumnName("kind").HasMaxLength(32);
+        builder.Property(s => s.LastSequence).HasColumnName("last_sequence");
+    }
+}
+
+internal sealed class CaseNumberSequenceRecordConfiguration : IEntityTypeConfiguration<CaseNumberSequenceRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseNumberSequenceRecord> builder)
+    {
+        builder.ToTable("case_number_sequences");
+        builder.HasKey(s => new { s.Prefix, s.Day });
+        builder.Property(s => s.Prefix).HasColumnName("prefix").HasMaxLength(8);
+        builder.Property(s => s.Day).HasColumnName("day");
         builder.Property(s => s.LastSequence).HasColumnName("last_sequence");
     }
 }

@@ -75,6 +75,8 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
 
     public DbSet<DocumentSequenceRecord> DocumentSequences => Set<DocumentSequenceRecord>();
 
+    public DbSet<CaseNumberSequenceRecord> CaseNumberSequences => Set<CaseNumberSequenceRecord>();
+
     public DbSet<DepartmentShortNameRecord> DepartmentShortNames => Set<DepartmentShortNameRecord>();
 
     public DbSet<TaskDelegationRecord> TaskDelegations => Set<TaskDelegationRecord>();
@@ -153,6 +155,7 @@ public sealed class ShareFlowDbContext(DbContextOptions<ShareFlowDbContext> opti
         modelBuilder.ApplyConfiguration(new RectificationOrderConfiguration());
         modelBuilder.ApplyConfiguration(new IssuedDocumentConfiguration());
         modelBuilder.ApplyConfiguration(new DocumentSequenceRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new CaseNumberSequenceRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DepartmentShortNameRecordConfiguration());
         modelBuilder.ApplyConfiguration(new TaskDelegationRecordConfiguration());
         modelBuilder.ApplyConfiguration(new TaskCosignRecordConfiguration());

@@ -20,9 +20,9 @@ public abstract partial class BrowserTest
     /// <summary>The date as the pages show a deadline: yyyy-MM-dd.</summary>
     protected static string Shown(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A sharing application's number opened today, e.g. SQ-20260923-3F2A9C.</summary>
+    /// <summary>A sharing application's number opened today, e.g. SQ-20260923-0001.</summary>
     protected static Regex CaseNumberOpenedOn(DateOnly day) =>
-        new($"SQ-{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-[0-9A-F]{{6}}");
+        new($"SQ-{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-[0-9]{{4,}}");
 
     /// <summary>
     /// Fills the sharing form (/submit/sharing) for <see cref="ConditionalResource"/> and submits it; the page goes to the

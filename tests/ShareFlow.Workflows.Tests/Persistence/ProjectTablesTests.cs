@@ -51,12 +51,12 @@ public abstract class ProjectTablesTests(DatabaseProvider provider) : IAsyncLife
         var project = Project.Register(Guid.CreateVersion7(Now), "FZ-JY-2026-017", "智慧教育平台", "jiaoyu", ProjectFunding.SelfRaised, ConstructionKind.Expansion, ["学籍信息", "学校基本信息"], "jiaoyu-clerk", Now);
         var submissionId = Guid.CreateVersion7(Now);
         project.DeclareCompletion(new DateOnly(2026, 9, 21), "jiaoyu", isCoordinatingOffice: false, submissionId, Now);
-        var submission = AcceptanceSubmission.Open(submissionId, project, Now);
+        var submission = AcceptanceSubmission.Open(submissionId, "YS-20260921-0001", project, Now);
         submission.Submit("jiaoyu", ["学籍信息"], "已汇入", "jiaoyu-clerk", Now);
         var review = submission.RecordOpinion(Guid.CreateVersion7(Now), AcceptanceOpinion.Failed, "缺少学校基本信息", "dsj-officer", Now);
         var resource = new CatalogResource(Guid.CreateVersion7(Now), "GA-001", "户籍人口信息", "gongan", ShareType.Conditional, ["姓名"], "《中华人民共和国居民身份证法》");
         var request = OpenDataRequest.Receive(
-            Guid.CreateVersion7(Now), new OpenDataApplicant("李某", OpenDataApplicantKind.Citizen, "13800000000"), resource, null, null, "择校", "查询", "不外传", true, "online", Now);
+            Guid.CreateVersion7(Now), "KF-20260921-0001", new OpenDataApplicant("李某", OpenDataApplicantKind.Citizen, "13800000000"), resource, null, null, "择校", "查询", "不外传", true, "online", Now);
         request.Answer(OpenDataDecision.PartiallyOpen, "按街道汇总数", null, "明细涉及个人信息", null, "gongan", "gongan-reviewer", Now);
         request.RecordApplicantNotice("已答复", "部分同意开放", Now);
         await using (var db = await _database.Factory.CreateDbContextAsync())
