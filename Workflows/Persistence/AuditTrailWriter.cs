@@ -110,6 +110,7 @@ public sealed class AuditTrailWriter(IDbContextFactory<ShareFlowDbContext> dbFac
         {
             // Stored whatever happens to the callers: their actions have happened.
             long chainedTo;
+            DbUpdateException refused;
             await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false))
             {
                 var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash })
@@ -129,16 +130,17 @@ public sealed class AuditTrailWriter(IDbContextFactory<ShareFlowDbContext> dbFac
                     await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
                     return;
                 }
-                catch (DbUpdateException) when (attempt < MaxAttempts)
+                catch (DbUpdateException e) when (attempt < MaxAttempts)
                 {
                     // Retried below only when another process appended first.
+                    refused = e;
                 }
             }
 
             await using var check = await dbFactory.CreateDbContextAsync(CancellationToken.None).ConfigureAwait(false);
             if (await check.AuditEntries.MaxAsync(e => (long?)e.Id, CancellationToken.None).ConfigureAwait(false) == (chainedTo == 0 ? null : chainedTo))
             {
-                throw new InvalidOperationException("The audit trail refused the entries, and no other writer had appended: they cannot be stored as they are.");
+                throw new InvalidOperationException("The audit trail refused the entries, and no other writer had appended: they cannot be stored as they are.", refused);
             }
         }
     }
