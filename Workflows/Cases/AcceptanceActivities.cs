@@ -44,7 +44,8 @@ public sealed class RegisterAcceptanceSubmissionActivity : IActivity
         var isOffice = await context.Database.Departments.AnyAsync(d => d.Code == department && d.Kind == DepartmentKind.CoordinatingOffice, cancellationToken).ConfigureAwait(false);
         var now = context.Clock.GetUtcNow();
         project.DeclareCompletion(completionDate, department, isOffice, context.InstanceId, now);
-        var submission = AcceptanceSubmission.Open(context.InstanceId, await CaseNumbers.NextAsync(context, "YS", cancellationToken).ConfigureAwait(false), project, now);
+        var number = await CaseNumbers.NextAsync(context, "YS", cancellationToken).ConfigureAwait(false);
+        var submission = AcceptanceSubmission.Open(context.InstanceId, number, project, now);
         context.Database.AcceptanceSubmissions.Add(submission);
         variables["submissionNumber"] = submission.Number;
         variables["projectCode"] = project.Code;

@@ -73,8 +73,9 @@ public sealed class RegisterObjectionActivity : IActivity
         var requester = variables.Text("requesterDepartment");
         var obtained = resource.ShareType == ShareType.Unconditional
             || await context.Database.Grants.AnyAsync(g => g.GranteeDepartment == requester && g.ResourceId == resource.Id, cancellationToken).ConfigureAwait(false);
+        var number = await CaseNumbers.NextAsync(context, "YY", cancellationToken).ConfigureAwait(false);
         var objection = DataObjection.File(
-            context.InstanceId, await CaseNumbers.NextAsync(context, "YY", cancellationToken).ConfigureAwait(false), resource, requester, obtained, variables.TextList("items"), variables.OptionalText("description"),
+            context.InstanceId, number, resource, requester, obtained, variables.TextList("items"), variables.OptionalText("description"),
             variables.OptionalText("recordReference"), variables.OptionalText("proposedCorrection"), variables.Text("reporter"),
             variables.Rule("objectionCopiedToOffice") && variables.OptionalText("officeDepartment") is not null, context.Clock.GetUtcNow());
         context.Database.DataObjections.Add(objection);

@@ -133,8 +133,9 @@ public sealed class RegisterDisputeActivity : IActivity
         var reasons = variables.OptionalText("disputeReasons")
             ?? (application is null ? null : $"对共享申请 {application.Number} 的不予共享答复有异议（答复理由：{application.Reasons ?? "未说明"}），因履行职责确需使用，申请协调。");
         var tierDepartments = await ResolveTierDepartmentsAsync(context, cancellationToken).ConfigureAwait(false);
+        var number = await CaseNumbers.NextAsync(context, "ZY", cancellationToken).ConfigureAwait(false);
         var dispute = Dispute.File(
-            context.InstanceId, await CaseNumbers.NextAsync(context, "ZY", cancellationToken).ConfigureAwait(false), resource, application, requester, items, variables.OptionalText("duty") ?? application?.Duty, reasons,
+            context.InstanceId, number, resource, application, requester, items, variables.OptionalText("duty") ?? application?.Duty, reasons,
             variables.OptionalText("disputeApplicant") ?? variables.OptionalText("applicant") ?? "unknown", tierDepartments, context.Clock.GetUtcNow());
         db.Disputes.Add(dispute);
 

@@ -64,8 +64,9 @@ public sealed class RegisterOpenDataRequestActivity : IActivity
         var applicant = new OpenDataApplicant(
             variables.OptionalText("applicantName") ?? string.Empty, kind, variables.OptionalText("applicantContact") ?? string.Empty,
             variables.OptionalText("applicantIdentifier"));
+        var number = await CaseNumbers.NextAsync(context, "KF", cancellationToken).ConfigureAwait(false);
         var request = OpenDataRequest.Receive(
-            context.InstanceId, await CaseNumbers.NextAsync(context, "KF", cancellationToken).ConfigureAwait(false), applicant, resource, variables.OptionalText("providerDepartment"), variables.OptionalText("requestedData"),
+            context.InstanceId, number, applicant, resource, variables.OptionalText("providerDepartment"), variables.OptionalText("requestedData"),
             variables.OptionalText("purpose"), variables.OptionalText("scenario"), variables.OptionalText("safeguards"),
             variables.Rule("openDataRequestNeedsScenarioAndSafeguards"), variables.OptionalText("receivedVia") ?? "online", context.Clock.GetUtcNow());
         if (!await context.Database.Departments.AnyAsync(d => d.Code == request.ProviderDepartment, cancellationToken).ConfigureAwait(false))

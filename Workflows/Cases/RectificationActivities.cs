@@ -72,8 +72,9 @@ public sealed class RegisterRectificationOrderActivity : IActivity
 
         var now = context.Clock.GetUtcNow();
         var article = variables.Article("rectification");
+        var number = await CaseNumbers.NextAsync(context, "ZG", cancellationToken).ConfigureAwait(false);
         var order = RectificationOrder.Issue(
-            context.InstanceId, await CaseNumbers.NextAsync(context, "ZG", cancellationToken).ConfigureAwait(false),
+            context.InstanceId, number,
             variables.Id("subjectCaseId"), variables.OptionalText("subjectNumber"), departmentCode, variables.OptionalText("officeDepartment"),
             variables.OptionalText("reasons"), article, variables.OptionalText("issuedBy") ?? "unknown", now);
         order.ProcessInstanceId = context.InstanceId;

@@ -57,8 +57,9 @@ public sealed class RegisterSharingApplicationActivity : IActivity
         var resourceId = variables.Id("resourceId");
         var resource = await context.Database.CatalogResources.SingleOrDefaultAsync(r => r.Id == resourceId, cancellationToken).ConfigureAwait(false)
             ?? throw new DomainException("resourceId", $"There is no catalog resource {resourceId}.");
+        var number = await CaseNumbers.NextAsync(context, "SQ", cancellationToken).ConfigureAwait(false);
         var application = SharingApplication.Submit(
-            context.InstanceId, await CaseNumbers.NextAsync(context, "SQ", cancellationToken).ConfigureAwait(false), resource, variables.Text("requesterDepartment"), variables.TextList("requestedItems"),
+            context.InstanceId, number, resource, variables.Text("requesterDepartment"), variables.TextList("requestedItems"),
             variables.OptionalText("duty"), variables.OptionalText("scenario"), variables.Date("useFrom"), variables.Date("useUntil"),
             variables.Text("applicant"), context.Clock.GetUtcNow());
         application.ProcessInstanceId = context.InstanceId;
