@@ -40,7 +40,7 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
     {
         await using var db = await _database.Factory.CreateDbContextAsync();
 
-        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler", "20261121000003_Engine", "20261121000004_TaskSuspension", "20261121000005_Cases", "20261121000006_CatalogChange", "20261121000007_Disputes", "20261121000008_Projects", "20261121000009_Rectification", "20261121000010_AccountLockout", "20261121000011_AuditTrail", "20261121000012_ClerkOperations", "20261121000013_Documents", "20261121000014_DefinitionDrafts", "20261121000015_PartialEngineIndexes", "20261121000016_SupervisionIndex", "20261122000017_ExpectedRowFunction", "20261122000018_NoticeReads", "20261122000019_CaseNumberSequences"], await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(["20261121000001_Calendar", "20261121000002_Scheduler", "20261121000003_Engine", "20261121000004_TaskSuspension", "20261121000005_Cases", "20261121000006_CatalogChange", "20261121000007_Disputes", "20261121000008_Projects", "20261121000009_Rectification", "20261121000010_AccountLockout", "20261121000011_AuditTrail", "20261121000012_ClerkOperations", "20261121000013_Documents", "20261121000014_DefinitionDrafts", "20261121000015_PartialEngineIndexes", "20261121000016_SupervisionIndex", "20261122000017_ExpectedRowFunction", "20261122000018_NoticeReads", "20261122000019_CaseNumberSequences", "20261122000020_HistoryActorIndex"], await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
@@ -112,6 +112,24 @@ public abstract class DatabaseMigratorTests(DatabaseProvider provider) : IAsyncL
         }
 
         Assert.DoesNotContain("ix_history_timer_fired_at", (await IndexDefinitionsAsync()).Keys);
+    }
+
+    [Fact(DisplayName = "A clerk's steps on tasks are indexed by actor and kind, and the engine's other history rows are not; the index is gone one version down")]
+    public async Task HistoryActorIndex_HoldsStepsOnTasksOnly_AndGoesBackDown()
+    {
+        var upgraded = await IndexDefinitionsAsync();
+        Assert.Contains("actor", upgraded["ix_history_actor_kind"], StringComparison.Ordinal);
+        Assert.Contains("WHERE", upgraded["ix_history_actor_kind"], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("task_id IS NOT NULL", upgraded["ix_history_actor_kind"], StringComparison.OrdinalIgnoreCase);
+
+        await using (var db = await _database.Factory.CreateDbContextAsync())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261122000019_CaseNumberSequences");
+        }
+
+        var down = await IndexDefinitionsAsync();
+        Assert.DoesNotContain("ix_history_actor_kind", down.Keys);
+        Assert.Contains("ix_history_timer_fired_at", down.Keys);
     }
 
     /// <summary>Each index's definition as the database reports it (SQLite's CREATE statement, PostgreSQL's indexdef).</summary>
