@@ -69,6 +69,9 @@ internal static class HostingExtensions
         services.AddShareFlowDatabase(database);
 
         services.AddSingleton<AuditTrailWriter>();
+        services.AddSingleton(builder.Configuration.GetSection(AuditRetryOptions.SectionName).Get<AuditRetryOptions>() ?? new AuditRetryOptions());
+        services.AddSingleton<DeferredAuditEntries>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeferredAuditEntries>());
         services.AddSingleton<AuditActions>();
         services.AddSingleton(builder.Configuration.GetSection(SmtpOptions.SectionName).Get<SmtpOptions>() ?? new SmtpOptions());
         services.AddSingleton(builder.Configuration.GetSection(WebhookOptions.SectionName).Get<WebhookOptions>() ?? new WebhookOptions());

@@ -51,6 +51,5 @@ public sealed class OutboxOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 
-    public TimeSpan RetryDelay(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(RetryMaxDelay.Ticks, RetryInitialDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 20))));
+    public TimeSpan RetryDelay(int attempts) => Infrastructure.Backoff.Doubling(RetryInitialDelay, RetryMaxDelay, attempts);
 }

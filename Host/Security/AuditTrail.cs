@@ -10,7 +10,7 @@ namespace ShareFlow.Host.Security;
 /// Records every state-changing request — sign-ins included, failed ones too — in the hash-chained audit trail:
 /// who, what, on which case or task, from which address, with which result.
 /// </summary>
-internal static class AuditTrail
+internal static partial class AuditTrail
 {
     public static void UseAuditTrail(this WebApplication app) => app.Use(async (context, next) =>
     {
@@ -23,16 +23,29 @@ internal static class AuditTrail
 
         var caller = Caller.From(context.User);
         var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "?";
-        var writer = context.RequestServices.GetRequiredService<AuditTrailWriter>();
-        await writer.AppendAsync(new AuditTrailWriter.Entry(
+        var entry = new AuditTrailWriter.Entry(
             caller?.UserName ?? context.Items[AttemptedUserKey] as string ?? "anonymous",
             caller?.Department,
             ActingForAudit.Describe(context, $"{method} {endpoint}"),
             context.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString()
                 : context.Request.RouteValues.TryGetValue("caseId", out var caseId) ? caseId?.ToString() : null,
             context.Connection.RemoteIpAddress?.ToString(),
-            context.Response.StatusCode), CancellationToken.None);
+            context.Response.StatusCode);
+        var at = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        try
+        {
+            await context.RequestServices.GetRequiredService<AuditTrailWriter>().AppendAsync(entry, at, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The request's work is done and committed: it is answered as it was, and its entry is stored later.
+            LogDeferred(context.RequestServices.GetRequiredService<ILogger<DeferredAuditEntries>>(), ex, entry.Action, entry.Actor);
+            context.RequestServices.GetRequiredService<DeferredAuditEntries>().Defer(entry, at);
+        }
     });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The audit trail refused the entry for {Action} by {Actor}; it is kept and stored again shortly")]
+    private static partial void LogDeferred(ILogger logger, Exception exception, string action, string actor);
 
     /// <summary>Where the login endpoint leaves the user name it was given, so a failed sign-in names who tried.</summary>
     public const string AttemptedUserKey = "shareflow:attempted-user";

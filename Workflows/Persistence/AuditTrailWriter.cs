@@ -44,10 +44,17 @@ public sealed class AuditTrailWriter(IDbContextFactory<ShareFlowDbContext> dbFac
     /// An entry whose caller gives up waiting (<paramref name="cancellationToken"/>) stays queued and is written with the
     /// next append: what was done is recorded all the same.
     /// </remarks>
-    public async Task AppendAsync(Entry entry, CancellationToken cancellationToken)
+    public Task AppendAsync(Entry entry, CancellationToken cancellationToken) => AppendAsync(entry, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Appends an entry for an action done at <paramref name="at"/>: an entry stored late keeps the instant of its action,
+    /// while its place in the chain is where it is stored.
+    /// </summary>
+    /// <inheritdoc cref="AppendAsync(Entry, CancellationToken)" path="/remarks"/>
+    public async Task AppendAsync(Entry entry, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var pending = new Pending(entry, new DateTimeOffset(clock.GetUtcNow().UtcTicks / 10 * 10, TimeSpan.Zero));
+        var pending = new Pending(entry, new DateTimeOffset(at.UtcTicks / 10 * 10, TimeSpan.Zero));
         _queue.Enqueue(pending);
         await _pen.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -1,10 +1,13 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ShareFlow.Host.Localization;
 using ShareFlow.Host.Tests.Support;
 using ShareFlow.Workflows.Persistence;
@@ -93,5 +96,131 @@ public sealed class AuditTamperTests : IDisposable
         Assert.False(verification.GetProperty("valid").GetBoolean());
         Assert.Contains("写入后被改动过", verification.GetProperty("problem").GetString(), StringComparison.Ordinal);
         Assert.True(verification.GetProperty("firstBrokenId").GetInt64() > 0);
+    }
+}
+
+/// <summary>
+/// The database refuses audit entries for a while (a trigger stands in for an outage of the audit table): the clerk's
+/// request, whose work is done by then, is answered as it was, and its entry is stored once the database takes it.
+/// </summary>
+public sealed class AuditRefusedTests : IDisposable
+{
+    private readonly RetryingHostFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact(DisplayName = "A request whose audit entry the database refuses is answered as done; the entry is stored later with the instant of the action")]
+    public async Task RefusedEntry_DoesNotFailTheRequest_AndIsStoredOnceTheDatabaseTakesIt()
+    {
+        var admin = await _factory.SignInAsync("admin");
+        var clerk = await _factory.SignInAsync("clerk.amr");
+        await BlockAsync(blocked: true);
+
+        var clock = _factory.Services.GetRequiredService<TimeProvider>();
+        var before = clock.GetUtcNow();
+        var logout = await clerk.PostAsync(new Uri("/api/auth/logout", UriKind.Relative), null);
+        var after = clock.GetUtcNow();
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await clerk.GetAsync(new Uri("/api/tasks", UriKind.Relative))).StatusCode);
+        Assert.Null(await LogoutEntryAsync());
+
+        await BlockAsync(blocked: false);
+        var stored = await WaitForAsync(LogoutEntryAsync);
+
+        Assert.InRange(stored.At, before.AddMilliseconds(-1), after);
+        Assert.Equal(204, stored.Result);
+        var verification = await admin.GetFromJsonAsync<JsonElement>("/api/audit/verify");
+        Assert.True(verification.GetProperty("valid").GetBoolean());
+    }
+
+    [Fact(DisplayName = "An audit entry still refused after the last attempt is written to the log in full")]
+    public async Task EntryRefusedToTheEnd_IsLoggedInFull()
+    {
+        var clerk = await _factory.SignInAsync("clerk.psb");
+        await BlockAsync(blocked: true);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync(new Uri("/api/auth/logout", UriKind.Relative), null)).StatusCode);
+
+        var logged = await WaitForAsync(() => Task.FromResult(_factory.Log.FirstOrDefault(m => m.StartsWith("An audit entry could not be stored", StringComparison.Ordinal))));
+        Assert.Contains("actor clerk.psb", logged, StringComparison.Ordinal);
+        Assert.Contains("action POST /api/auth/logout", logged, StringComparison.Ordinal);
+        Assert.Contains("result 204", logged, StringComparison.Ordinal);
+        Assert.Null(await LogoutEntryAsync("clerk.psb"));
+    }
+
+    /// <summary>Makes the database refuse (or take again) every new audit entry.</summary>
+    private async Task BlockAsync(bool blocked)
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<ShareFlowDbContext>>().CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TABLE IF NOT EXISTS audit_block (blocked INTEGER NOT NULL);
+            CREATE TRIGGER IF NOT EXISTS audit_blocked BEFORE INSERT ON audit_entries WHEN EXISTS (SELECT 1 FROM audit_block)
+            BEGIN SELECT RAISE(ABORT, 'the audit table is unavailable'); END;
+            DELETE FROM audit_block;
+            """);
+        if (blocked)
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO audit_block (blocked) VALUES (1)");
+        }
+    }
+
+    private async Task<AuditEntry?> LogoutEntryAsync() => await LogoutEntryAsync("clerk.amr");
+
+    private async Task<AuditEntry?> LogoutEntryAsync(string actor)
+    {
+        await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<ShareFlowDbContext>>().CreateDbContextAsync();
+        return await db.AuditEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Actor == actor && e.Action == "POST /api/auth/logout");
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+        where T : class
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(100))
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Nothing turned up within 30 seconds.");
+    }
+
+    /// <summary>The host with short waits between attempts, and its log kept.</summary>
+    private sealed class RetryingHostFactory : ShareFlowHostFactory
+    {
+        public ConcurrentQueue<string> Log { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("AuditRetry:RetryInitialDelay", "00:00:00.100");
+            builder.UseSetting("AuditRetry:RetryMaxDelay", "00:00:00.200");
+            builder.UseSetting("AuditRetry:Attempts", "3");
+            builder.ConfigureLogging(logging => logging.AddProvider(new QueueLoggerProvider(Log)));
+        }
+    }
+
+    private sealed class QueueLoggerProvider(ConcurrentQueue<string> log) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new QueueLogger(log);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class QueueLogger(ConcurrentQueue<string> log) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                log.Enqueue(formatter(state, exception));
+        }
     }
 }
