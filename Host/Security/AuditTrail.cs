@@ -39,13 +39,16 @@ internal static partial class AuditTrail
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The request's work is done and committed: it is answered as it was, and its entry is stored later.
-            LogDeferred(context.RequestServices.GetRequiredService<ILogger<DeferredAuditEntries>>(), ex, entry.Action, entry.Actor);
+            LogDeferred(context.RequestServices.GetRequiredService<ILogger<DeferredAuditEntries>>(), ex, at, entry.Actor, entry.Department, entry.Action, entry.Subject,
+                entry.RemoteAddress, entry.Result);
             context.RequestServices.GetRequiredService<DeferredAuditEntries>().Defer(entry, at);
         }
     });
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The audit trail refused the entry for {Action} by {Actor}; it is kept and stored again shortly")]
-    private static partial void LogDeferred(ILogger logger, Exception exception, string action, string actor);
+    /// <summary>Every field, so that the log holds the entry even if the host stops before the database takes it.</summary>
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "The audit trail refused an entry; it is kept and stored again shortly: at {At:O}, actor {Actor}, department {Department}, action {Action}, subject {Subject}, address {RemoteAddress}, result {Result}")]
+    private static partial void LogDeferred(ILogger logger, Exception exception, DateTimeOffset at, string actor, string? department, string action, string? subject, string? remoteAddress, int result);
 
     /// <summary>Where the login endpoint leaves the user name it was given, so a failed sign-in names who tried.</summary>
     public const string AttemptedUserKey = "shareflow:attempted-user";

@@ -18,14 +18,17 @@ internal sealed partial class DeferredAuditEntries(AuditTrailWriter writer, Audi
     private readonly Channel<Deferred> _waiting = Channel.CreateBounded<Deferred>(
         new BoundedChannelOptions(options.Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private const string Stopped = "the host stopped before the database took it";
+
     private sealed record Deferred(AuditTrailWriter.Entry Entry, DateTimeOffset At);
 
     /// <summary>Takes an entry the trail refused; it is appended again in the background.</summary>
     public void Defer(AuditTrailWriter.Entry entry, DateTimeOffset at)
     {
-        if (!_waiting.Writer.TryWrite(new Deferred(entry, at)))
+        var deferred = new Deferred(entry, at);
+        if (!_waiting.Writer.TryWrite(deferred))
         {
-            LogLost(logger, at, entry.Actor, entry.Department, entry.Action, entry.Subject, entry.RemoteAddress, entry.Result, "the queue of deferred entries is full");
+            Lost(deferred, "the queue of deferred entries is full");
         }
     }
 
@@ -41,7 +44,7 @@ internal sealed partial class DeferredAuditEntries(AuditTrailWriter writer, Audi
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
-                    Lost(deferred, "the host stopped before the database took it");
+                    Lost(deferred, Stopped);
                     throw;
                 }
             }
@@ -50,7 +53,7 @@ internal sealed partial class DeferredAuditEntries(AuditTrailWriter writer, Audi
         {
             while (_waiting.Reader.TryRead(out var left))
             {
-                Lost(left, "the host stopped before the database took it");
+                Lost(left, Stopped);
             }
         }
     }

@@ -123,10 +123,10 @@ public sealed class AuditRefusedTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await clerk.GetAsync(new Uri("/api/tasks", UriKind.Relative))).StatusCode);
-        Assert.Null(await LogoutEntryAsync());
+        Assert.Null(await LogoutEntryAsync("clerk.amr"));
 
         await BlockAsync(blocked: false);
-        var stored = await WaitForAsync(LogoutEntryAsync);
+        var stored = await WaitForAsync(() => LogoutEntryAsync("clerk.amr"));
 
         Assert.InRange(stored.At, before.AddMilliseconds(-1), after);
         Assert.Equal(204, stored.Result);
@@ -164,8 +164,6 @@ public sealed class AuditRefusedTests : IDisposable
             await db.Database.ExecuteSqlRawAsync("INSERT INTO audit_block (blocked) VALUES (1)");
         }
     }
-
-    private async Task<AuditEntry?> LogoutEntryAsync() => await LogoutEntryAsync("clerk.amr");
 
     private async Task<AuditEntry?> LogoutEntryAsync(string actor)
     {
