@@ -197,7 +197,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
             instance.State.Scopes.Remove(scope);
         }
 
-        foreach (var task in (await instance.LoadOpenTasksAsync(Work.Db, cancellationToken).ConfigureAwait(false)).Where(t => t.TokenId == token.Id).ToList())
+        foreach (var task in (await instance.LoadOpenTasksAsync(Work, cancellationToken).ConfigureAwait(false)).Where(t => t.TokenId == token.Id).ToList())
         {
             CloseTask(instance, task, UserTaskStatus.Cancelled);
             Work.History(instance.Id, "task-cancelled", task.ElementId, task.Name, taskId: task.Id, comment: reason);
@@ -226,7 +226,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
             await CancelTokenAsync(instance, token, reason, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var wait in (await instance.LoadWaitsAsync(Work.Db, cancellationToken).ConfigureAwait(false)).ToList())
+        foreach (var wait in (await instance.LoadWaitsAsync(Work, cancellationToken).ConfigureAwait(false)).ToList())
         {
             Work.RemoveWait(instance, wait);
         }
@@ -249,7 +249,7 @@ internal sealed class Execution(UnitOfWork uow, EngineServices services)
 
     public async Task RemoveWaitsAsync(InstanceContext instance, Token token, CancellationToken cancellationToken)
     {
-        foreach (var wait in (await instance.LoadWaitsAsync(Work.Db, cancellationToken).ConfigureAwait(false)).Where(w => w.TokenId == token.Id).ToList())
+        foreach (var wait in (await instance.LoadWaitsAsync(Work, cancellationToken).ConfigureAwait(false)).Where(w => w.TokenId == token.Id).ToList())
         {
             Work.RemoveWait(instance, wait);
         }

@@ -79,15 +79,27 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
             Data = data?.ToJsonString(),
         });
 
-    /// <summary>
-    /// Tracks a new row of this state change (an instance, a task or a wait), written with the others by
-    /// <see cref="WriteAsync"/>. The records have no navigations, so the row alone is tracked, with no walk of a graph.
-    /// </summary>
-    public void Add(object record) => Db.Entry(record).State = EntityState.Added;
+    // The rows this state change creates. They are not tracked by the context: they are written as they are at the end
+    // (WriteAsync), and tracking them would cost a snapshot and an identity entry each, and a scan for changes.
+    private readonly List<ProcessInstanceRecord> _newInstances = [];
+    private readonly List<UserTaskRecord> _newTasks = [];
+    private readonly List<WaitRecord> _newWaits = [];
+
+    /// <summary>A new instance of this state change, written with the others by <see cref="WriteAsync"/>.</summary>
+    public void Add(ProcessInstanceRecord record) => _newInstances.Add(record);
+
+    /// <summary>A new task of this state change, written with the others by <see cref="WriteAsync"/>.</summary>
+    public void Add(UserTaskRecord record) => _newTasks.Add(record);
+
+    /// <summary>The waits of <paramref name="instanceId"/> this state change created (and has not removed).</summary>
+    public IEnumerable<WaitRecord> NewWaitsOf(Guid instanceId) => _newWaits.Where(w => w.InstanceId == instanceId);
+
+    /// <summary>The tasks of <paramref name="instanceId"/> this state change created.</summary>
+    public IEnumerable<UserTaskRecord> NewTasksOf(Guid instanceId) => _newTasks.Where(t => t.InstanceId == instanceId);
 
     public void AddWait(InstanceContext instance, WaitRecord wait)
     {
-        Add(wait);
+        _newWaits.Add(wait);
         instance.Waits?.Add(wait);
         if (wait.DueAt is not null && !wait.IsIncident)
         {
@@ -97,7 +109,12 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
 
     public void RemoveWait(InstanceContext instance, WaitRecord wait)
     {
-        Db.Waits.Remove(wait);
+        // A wait created in this state change is simply not written.
+        if (!_newWaits.Remove(wait))
+        {
+            Db.Waits.Remove(wait);
+        }
+
         instance.Waits?.Remove(wait);
         if (wait.DueAt is { } due)
         {
@@ -109,9 +126,10 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     /// Writes what this state change did to instances, tasks and waits, and its history, in one round trip
     /// (<see cref="RowWriter"/>): the rows it created, a statement per table, parents first; then the rows it changed or
     /// removed. Ordering and batching a command per row costs EF Core more than writing the rows. When other records
-    /// follow through <c>SaveChanges</c>, the rows written are first marked as stored, as <c>SaveChanges</c> would leave
-    /// them, so that it writes only the others; otherwise the context ends with the state change and is left as it is.
-    /// History is append-only, so its rows are not tracked at all; their ids ascend in the order they were recorded.
+    /// follow through <c>SaveChanges</c>, the rows changed or removed are first marked as stored, as <c>SaveChanges</c>
+    /// would leave them, so that it writes only the others; otherwise the context ends with the state change and is left
+    /// as it is. New rows and history are not tracked at all (history is append-only: its ids ascend in the order the
+    /// steps were recorded).
     /// </summary>
     /// <returns>
     /// Whether other records changed too, which are left to <c>SaveChanges</c>; a transaction is then open (begun here
@@ -119,14 +137,9 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
     /// </returns>
     public async Task<bool> WriteAsync(CancellationToken cancellationToken)
     {
-        List<object> instances = [];
-        List<object> tasks = [];
-        List<object> waits = [];
-        List<EntityEntry> created = [];
         List<EntityEntry> changed = [];
         var others = false;
-        // Enumerating entries first scans for changes: a row added earlier in this state change has changed since (Flush
-        // moved its revision on), and marking it unchanged keeps the values of that scan as what the database holds.
+        // Enumerating entries first scans the rows read for changes.
         foreach (var entry in Db.ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Unchanged)
@@ -140,19 +153,7 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
                 continue;
             }
 
-            if (entry.State != EntityState.Added)
-            {
-                changed.Add(entry);
-                continue;
-            }
-
-            (entry.Entity switch
-            {
-                ProcessInstanceRecord => instances,
-                UserTaskRecord => tasks,
-                _ => waits,
-            }).Add(entry.Entity);
-            created.Add(entry);
+            changed.Add(entry);
         }
 
         if (others && Db.Database.CurrentTransaction is null)
@@ -160,15 +161,10 @@ internal sealed class UnitOfWork(ShareFlowDbContext db, DateTimeOffset now, Guid
             await Db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await RowWriter.WriteAsync(Db, [instances, tasks, waits, _history], changed, Expectations, cancellationToken).ConfigureAwait(false);
+        await RowWriter.WriteAsync(Db, [_newInstances, _newTasks, _newWaits, _history], changed, Expectations, cancellationToken).ConfigureAwait(false);
         if (!others)
         {
             return false;
-        }
-
-        foreach (var entry in created)
-        {
-            entry.State = EntityState.Unchanged;
         }
 
         foreach (var entry in changed)
@@ -226,25 +222,23 @@ internal sealed class InstanceContext(ProcessInstanceRecord record, PublishedDef
 
     public List<UserTaskRecord>? OpenTasks { get; set; }
 
-    public async Task<List<WaitRecord>> LoadWaitsAsync(ShareFlowDbContext db, CancellationToken cancellationToken)
+    public async Task<List<WaitRecord>> LoadWaitsAsync(UnitOfWork work, CancellationToken cancellationToken)
     {
         if (Waits is null)
         {
-            var stored = await EngineQueries.WaitsAsync(db, Id, cancellationToken).ConfigureAwait(false);
-            var added = db.ChangeTracker.Entries<WaitRecord>().Where(e => e.State == EntityState.Added && e.Entity.InstanceId == Id).Select(e => e.Entity);
-            Waits = [.. stored.Union(added)];
+            var stored = await EngineQueries.WaitsAsync(work.Db, Id, cancellationToken).ConfigureAwait(false);
+            Waits = [.. stored.Union(work.NewWaitsOf(Id))];
         }
 
         return Waits;
     }
 
-    public async Task<List<UserTaskRecord>> LoadOpenTasksAsync(ShareFlowDbContext db, CancellationToken cancellationToken)
+    public async Task<List<UserTaskRecord>> LoadOpenTasksAsync(UnitOfWork work, CancellationToken cancellationToken)
     {
         if (OpenTasks is null)
         {
-            var stored = await EngineQueries.OpenTasksAsync(db, Id, cancellationToken).ConfigureAwait(false);
-            var added = db.ChangeTracker.Entries<UserTaskRecord>().Where(e => e.State == EntityState.Added && e.Entity.InstanceId == Id).Select(e => e.Entity);
-            OpenTasks = [.. stored.Union(added).Where(t => t.Status == UserTaskStatus.Open)];
+            var stored = await EngineQueries.OpenTasksAsync(work.Db, Id, cancellationToken).ConfigureAwait(false);
+            OpenTasks = [.. stored.Union(work.NewTasksOf(Id)).Where(t => t.Status == UserTaskStatus.Open)];
         }
 
         return OpenTasks;

@@ -57,10 +57,9 @@ public sealed partial class WorkflowEngine : IWaitFiring
             var definition = await _services.Definitions.GetLatestAsync(work, request.DefinitionKey, cancellationToken).ConfigureAwait(false);
             var instance = await execution.StartInstanceAsync(
                 definition, request.BusinessKey, ToJson(request.Variables), request.Actor, request.Jurisdiction, parent: null, startEventId: null, cancellationToken).ConfigureAwait(false);
-            // Every task of a new instance was created in this state change, so the tracked rows are all of them.
-            var openTasks = work.Db.ChangeTracker.Entries<UserTaskRecord>()
-                .Select(e => e.Entity)
-                .Where(t => t.InstanceId == instance.Id && t.Status == UserTaskStatus.Open)
+            // Every task of a new instance was created in this state change.
+            var openTasks = work.NewTasksOf(instance.Id)
+                .Where(t => t.Status == UserTaskStatus.Open)
                 .OrderBy(t => t.Id)
                 .Select(EngineQueries.ToTaskView);
             return ViewOf(instance.Record, instance.State, instance.Variables.DeepClone().AsObject(), [.. openTasks]);
@@ -163,7 +162,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
             task.RemainingDays = remaining;
             task.Revision++;
             instance.OpenTasks?.Remove(task);
-            foreach (var wait in (await instance.LoadWaitsAsync(work.Db, cancellationToken).ConfigureAwait(false)).Where(w => w.TokenId == token.Id && w.Kind == WaitKind.Timer).ToList())
+            foreach (var wait in (await instance.LoadWaitsAsync(work, cancellationToken).ConfigureAwait(false)).Where(w => w.TokenId == token.Id && w.Kind == WaitKind.Timer).ToList())
             {
                 work.RemoveWait(instance, wait);
             }
@@ -530,7 +529,7 @@ public sealed partial class WorkflowEngine : IWaitFiring
         }
 
         var instance = await execution.LoadInstanceAsync(wait.InstanceId, cancellationToken).ConfigureAwait(false);
-        await instance.LoadWaitsAsync(work.Db, cancellationToken).ConfigureAwait(false);
+        await instance.LoadWaitsAsync(work, cancellationToken).ConfigureAwait(false);
         var token = instance.State.Tokens.SingleOrDefault(t => t.Id == wait.TokenId);
         if (!instance.IsActive || token is null)
         {

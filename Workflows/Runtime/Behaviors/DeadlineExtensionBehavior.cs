@@ -24,7 +24,7 @@ internal sealed class DeadlineExtensionBehavior : IElementBehavior
         var target = instance.Process.Elements.GetValueOrDefault(extension.TargetTaskId) as UserTask
             ?? throw new ProcessExecutionException(extension.Id, $"'{extension.TargetTaskId}' is not a user task.");
 
-        var open = (await instance.LoadOpenTasksAsync(work.Db, cancellationToken).ConfigureAwait(false)).Where(t => t.ElementId == target.Id && t.DueDays is not null).ToList();
+        var open = (await instance.LoadOpenTasksAsync(work, cancellationToken).ConfigureAwait(false)).Where(t => t.ElementId == target.Id && t.DueDays is not null).ToList();
         var suspended = await work.Db.UserTasks
             .Where(t => t.InstanceId == instance.Id && t.ElementId == target.Id && t.Status == UserTaskStatus.Suspended && t.RemainingDays != null)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -80,7 +80,7 @@ internal sealed class DeadlineExtensionBehavior : IElementBehavior
         }
 
         var period = new TaskPeriod(task.DueBasisDate!.Value, task.DueDays!.Value, TimerCalculator.ParseDayKind(task.DueDayKind));
-        var waits = await instance.LoadWaitsAsync(execution.Work.Db, cancellationToken).ConfigureAwait(false);
+        var waits = await instance.LoadWaitsAsync(execution.Work, cancellationToken).ConfigureAwait(false);
         foreach (var boundary in instance.Process.BoundaryEventsOf(target.Id).Where(b => b.Trigger is TimerEventDefinition { Timer: WorkingDayPeriod { Anchor: TimerAnchor.TaskDue } }))
         {
             var pending = waits.Where(w => w.TokenId == token.Id && w.ElementId == boundary.Id && w.Kind == WaitKind.Timer).ToList();

@@ -74,7 +74,7 @@ internal sealed class UserTaskBehavior : IElementBehavior
             || (loop.CompletionCondition is { } condition && Execution.EvaluateCondition(task.Id, condition.Raw, Execution.Variables(instance, counters)));
         if (done)
         {
-            foreach (var open in (await instance.LoadOpenTasksAsync(execution.Work.Db, cancellationToken).ConfigureAwait(false)).Where(t => t.TokenId == token.Id).ToList())
+            foreach (var open in (await instance.LoadOpenTasksAsync(execution.Work, cancellationToken).ConfigureAwait(false)).Where(t => t.TokenId == token.Id).ToList())
             {
                 execution.CloseTask(instance, open, UserTaskStatus.Cancelled);
                 execution.Work.History(instance.Id, "task-cancelled", open.ElementId, open.Name, taskId: open.Id, comment: "已满足会签完成条件");
