@@ -126,7 +126,7 @@ public sealed class AuditRefusedTests : IDisposable
         Assert.Null(await LogoutEntryAsync("clerk.amr"));
 
         await BlockAsync(blocked: false);
-        var stored = await WaitForAsync(() => LogoutEntryAsync("clerk.amr"));
+        var stored = await Waiting.ForAsync(() => LogoutEntryAsync("clerk.amr"), "the deferred audit entry was not stored within 30 seconds");
 
         Assert.InRange(stored.At, before.AddMilliseconds(-1), after);
         Assert.Equal(204, stored.Result);
@@ -142,7 +142,9 @@ public sealed class AuditRefusedTests : IDisposable
 
         Assert.Equal(HttpStatusCode.NoContent, (await clerk.PostAsync(new Uri("/api/auth/logout", UriKind.Relative), null)).StatusCode);
 
-        var logged = await WaitForAsync(() => Task.FromResult(_factory.Log.FirstOrDefault(m => m.StartsWith("An audit entry could not be stored", StringComparison.Ordinal))));
+        var logged = await Waiting.ForAsync(
+            () => Task.FromResult(_factory.Log.FirstOrDefault(m => m.StartsWith("An audit entry could not be stored", StringComparison.Ordinal))),
+            "the refused audit entry was not logged within 30 seconds");
         Assert.Contains("actor clerk.psb", logged, StringComparison.Ordinal);
         Assert.Contains("action POST /api/auth/logout", logged, StringComparison.Ordinal);
         Assert.Contains("result 204", logged, StringComparison.Ordinal);
@@ -169,22 +171,6 @@ public sealed class AuditRefusedTests : IDisposable
     {
         await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<ShareFlowDbContext>>().CreateDbContextAsync();
         return await db.AuditEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Actor == actor && e.Action == "POST /api/auth/logout");
-    }
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(100))
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("Nothing turned up within 30 seconds.");
     }
 
     /// <summary>The host with short waits between attempts, and its log kept.</summary>

@@ -43,16 +43,7 @@ public sealed class DeputyDeliveryTests : IDisposable
         Assert.All(_smtp.Messages.Where(m => m.Recipients.Contains("reviewer.psb@example.gov.cn")), m => Assert.DoesNotContain("deputy.psb@example.gov.cn", m.Recipients));
     }
 
-    /// <summary>Waits for what the dispatcher does on its own, at most 30 seconds.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(TimeProvider.System.GetUtcNow() < deadline, "the notice was not mailed within 30 seconds");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Waiting.UntilAsync(condition, "the notice was not mailed within 30 seconds");
 
     private sealed class MailingHostFactory(int smtpPort) : SimulatedHostFactory
     {

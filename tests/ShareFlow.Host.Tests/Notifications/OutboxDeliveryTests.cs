@@ -69,18 +69,7 @@ public sealed class OutboxDeliveryTests : IDisposable
         Assert.NotNull(message.ProcessedAt);
     }
 
-    /// <summary>Waits for what the dispatcher does on its own, at most 30 seconds.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTimeOffsetNow() + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTimeOffsetNow() < deadline, "the notice was not delivered within 30 seconds");
-            await Task.Delay(100);
-        }
-    }
-
-    private static DateTimeOffset DateTimeOffsetNow() => TimeProvider.System.GetUtcNow();
+    private static Task WaitUntilAsync(Func<bool> condition) => Waiting.UntilAsync(condition, "the notice was not delivered within 30 seconds");
 
     private async Task ServeWebhooksAsync()
     {
